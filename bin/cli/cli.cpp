@@ -1,0 +1,41 @@
+#include "bin/cli/cli.hpp"
+
+#include "bin/cli/context.hpp"
+#include "bin/cli/version.hpp"
+
+namespace formwork {
+
+int run_cli(App& app, int argc, const char* const* argv) {
+  cli::Context context(app, std::cout, std::cerr);
+  CLI::App program("formwork: infrastructure as C++ code for AWS CloudFormation", "formwork");
+  program.set_version_flag("--version", std::string("formwork ") + kVersion);
+  program.require_subcommand(1);
+  cli::add_synth_command(program, context);
+  cli::add_ls_command(program, context);
+
+  try {
+    program.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = program.exit(e, context.out(), context.err());
+    return code == 0 ? cli::kSuccess : cli::kInvalid;
+  } catch (const InputError& e) {
+    context.err() << "error: " << e.what() << "\n";
+    return cli::kInvalid;
+  } catch (const Error& e) {
+    std::string text = e.what();
+    std::size_t start = 0;
+    while (start <= text.size()) {
+      auto end = text.find('\n', start);
+      context.err() << "error: " << text.substr(start, end - start) << "\n";
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
+    return cli::kInvalid;
+  } catch (const std::exception& e) {
+    context.err() << "error: " << e.what() << "\n";
+    return cli::kInvalid;
+  }
+  return context.exit_code;
+}
+
+}  // namespace formwork

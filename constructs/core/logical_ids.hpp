@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "constructs/core/app.hpp"
+
+namespace formwork {
+
+/// The logical ID for the path components of an element below its stack
+/// (`{"Square", "ServiceRole", "Resource"}`).
+[[nodiscard]] std::string make_logical_id(const std::vector<std::string>& components, LogicalIdStyle style);
+
+/// CDK's unique id for a full path from the app root (`Names.nodeUniqueId`), used where an
+/// id must be unique across stacks.
+[[nodiscard]] std::string cdk_unique_id(const std::vector<std::string>& components);
+
+/// True for a valid logical ID: 1 to 255 characters, A-Z a-z 0-9.
+[[nodiscard]] bool is_valid_logical_id(const std::string& id);
+
+/// `async-square` -> `AsyncSquare`, `{proxy+}` -> `Proxy`: each alphanumeric run with its
+/// first letter upper-cased.
+[[nodiscard]] std::string pascal_case(const std::string& text);
+
+}  // namespace formwork

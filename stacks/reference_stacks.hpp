@@ -1,0 +1,10 @@
+#pragma once
+
+#include "constructs/core/app.hpp"
+
+namespace stacks {
+
+/// Adds the reference stacks (AsyncSquareApi, LambdaAsyncDlq, SnsToLambda, SqsToLambda).
+void add_reference_stacks(formwork::App& app);
+
+}  // namespace stacks

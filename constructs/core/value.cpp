@@ -48,6 +48,29 @@ Value Value::if_(const CfnElement& condition, Value when_true, Value when_false)
 }
 Value Value::condition(const CfnElement& condition) { return intrinsic("Condition", LogicalIdOf{&condition}); }
 
+bool operator==(const Value& a, const Value& b) {
+  if (a.variant().index() != b.variant().index()) return false;
+  return std::visit(
+      [&](const auto& x) -> bool {
+        using T = std::decay_t<decltype(x)>;
+        const T& y = *b.get_if<T>();
+        if constexpr (std::is_same_v<T, Value::Ref> || std::is_same_v<T, Value::LogicalIdOf>) {
+          return x.target == y.target;
+        } else if constexpr (std::is_same_v<T, Value::PseudoRef>) {
+          return x.name == y.name;
+        } else if constexpr (std::is_same_v<T, Value::GetAtt>) {
+          return x.target == y.target && x.attribute == y.attribute;
+        } else if constexpr (std::is_same_v<T, Value::Sub>) {
+          return x.text == y.text && x.variables == y.variables;
+        } else if constexpr (std::is_same_v<T, Value::Intrinsic>) {
+          return x.name == y.name && *x.argument == *y.argument;
+        } else {
+          return x == y;
+        }
+      },
+      a.variant());
+}
+
 const Value* find_entry(const Value::Map& map, std::string_view key) {
   for (const auto& [k, v] : map)
     if (k == key) return &v;

@@ -134,6 +134,9 @@ class Value {
   Variant v_;
 };
 
+/// Structural equality: literals by value, tokens by target and arguments.
+[[nodiscard]] bool operator==(const Value& a, const Value& b);
+
 /// Looks up `key` in a map value; nullptr when absent or when `map` is not a map.
 [[nodiscard]] const Value* find_entry(const Value::Map& map, std::string_view key);
 /// Sets `key` in `map`, replacing an existing entry in place or appending.

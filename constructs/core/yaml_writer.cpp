@@ -104,6 +104,19 @@ bool literal_safe(const std::string& s) {
   return s.back() != ' ' && s.back() != '\t';
 }
 
+// A comment is one line: line breaks and characters a YAML reader rejects become spaces.
+std::string comment_text(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size();) {
+    std::size_t start = i;
+    char32_t cp = next_code_point(s, i);
+    if (cp == '\t' || (printable(cp) && cp != '\n' && cp != '\r')) out.append(s, start, i - start);
+    else out += ' ';
+  }
+  while (!out.empty() && (out.back() == ' ' || out.back() == '\t')) out.pop_back();
+  return out;
+}
+
 std::string scalar_text(const std::string& s, bool flow) {
   if (s.empty()) return "''";
   if (plain_safe(s, flow)) return s;
@@ -206,7 +219,7 @@ class Writer {
         auto c = comments->find(it.key());
         if (c != comments->end()) {
           if (first && continue_line) out_ += "\n", continue_line = false;  // comments need a line of their own
-          out_ += std::string(indent, ' ') + "# " + c->second + "\n";
+          out_ += std::string(indent, ' ') + "# " + comment_text(c->second) + "\n";
         }
       }
       if (!(first && continue_line)) out_ += std::string(indent, ' ');
@@ -217,7 +230,7 @@ class Writer {
   }
 
   void document(const ordered_json& doc, const YamlOptions& options) {
-    for (const auto& line : options.header) out_ += "# " + line + "\n";
+    for (const auto& line : options.header) out_ += "# " + comment_text(line) + "\n";
     if (!options.header.empty()) out_ += "\n";
     bool first = true;
     for (auto it = doc.begin(); it != doc.end(); ++it) {

@@ -1,0 +1,28 @@
+#include "constructs/events_targets/lambda_function.hpp"
+
+#include "constructs/core/logical_ids.hpp"
+#include "constructs/core/stack.hpp"
+#include "constructs/lambda/function.hpp"
+
+namespace formwork::events_targets {
+
+LambdaFunction::LambdaFunction(lambda::Function& handler, LambdaFunctionProps props)
+    : handler_(&handler), props_(std::move(props)) {}
+
+events::RuleTargetConfig LambdaFunction::bind(events::Rule& rule, std::string /*target_id*/) const {
+  // One permission per rule, under the function: `AllowEventRule<RulePath>`.
+  std::string path = rule.node().path();
+  const std::string stack_path = Stack::of(rule).node().path();
+  if (path.size() > stack_path.size()) path = path.substr(stack_path.size() + 1);
+  std::string id = "AllowEventRule" + pascal_case(path);
+  if (handler_->node().try_find_child(id) == nullptr)
+    handler_->add_permission(id, {.principal = "events.amazonaws.com",
+                                  .source_arn = rule.rule_arn(),
+                                  .reason = "EventBridge rule " + rule.node().id()});
+  return {.arn = handler_->function_arn(),
+          .input = props_.event,
+          .retry_attempts = props_.retry_attempts,
+          .max_event_age = props_.max_event_age};
+}
+
+}  // namespace formwork::events_targets

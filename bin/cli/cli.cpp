@@ -2,6 +2,7 @@
 
 #include "bin/cli/context.hpp"
 #include "bin/cli/version.hpp"
+#include "bin/diff/diff_command.hpp"
 #include "bin/lint/lint_command.hpp"
 #include "bin/graph/graph_command.hpp"
 
@@ -14,6 +15,7 @@ int run_cli(App& app, int argc, const char* const* argv) {
   program.require_subcommand(1);
   cli::add_synth_command(program, context);
   cli::add_ls_command(program, context);
+  cli::add_diff_command(program, context);
   cli::add_lint_command(program, context);
   cli::add_graph_command(program, context);
 

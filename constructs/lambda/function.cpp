@@ -1,0 +1,132 @@
+#include "constructs/lambda/function.hpp"
+
+#include <utility>
+
+#include "constructs/logs/log_group.hpp"
+
+namespace formwork::lambda {
+
+namespace {
+
+// The construct a token points at, by its construct id ("DestQueue"), for comments.
+std::string target_name(const Value& value) {
+  const CfnElement* target = nullptr;
+  if (const auto* get_att = value.get_if<Value::GetAtt>()) target = get_att->target;
+  if (const auto* ref = value.get_if<Value::Ref>()) target = ref->target;
+  if (target == nullptr) return value.is<Value::Sub>() ? "the default event bus" : "its destination";
+  const Node& node = target->node();
+  if (node.id() == "Resource" && node.scope() != nullptr) return node.scope()->node().id();
+  return node.id();
+}
+
+std::string retry_words(int retries) {
+  switch (retries) {
+    case 0: return "Does not retry failed async invocations";
+    case 1: return "Retries failed async invocations once";
+    case 2: return "Retries failed async invocations twice";
+    default: return "Retries failed async invocations " + std::to_string(retries) + " times";
+  }
+}
+
+}  // namespace
+
+Function::Function(Construct& scope, std::string_view id, FunctionProps props)
+    : Construct(scope, id), props_(std::move(props)) {
+  const std::string name(id);
+  if (props_.role != nullptr) {
+    role_ = props_.role;
+  } else {
+    role_ = &add<iam::Role>("ServiceRole", {
+        .assumed_by = "lambda.amazonaws.com",
+        .managed_policy_arns = {iam::Role::aws_managed_policy("service-role/AWSLambdaBasicExecutionRole")},
+    });
+    role_->resource().set_comment("Role that function " + name + " runs as, with permission to write its logs");
+  }
+
+  resource_ = &add<CfnResource>("Resource", {.type = "AWS::Lambda::Function"});
+  resource_->set_comment("Function " + name + ": runs " + props_.handler + " on " + props_.runtime.name());
+  resource_->set_property("Handler", props_.handler);
+  resource_->set_property("Role", role_->role_arn());
+  resource_->set_property("Runtime", props_.runtime.name());
+  if (props_.memory_size_mb) resource_->set_property("MemorySize", *props_.memory_size_mb);
+  if (props_.timeout) resource_->set_property("Timeout", props_.timeout->to_seconds());
+  if (!props_.environment.empty())
+    resource_->set_property("Environment", Value::map({{"Variables", Value::map(props_.environment)}}));
+  if (props_.description) resource_->set_property("Description", *props_.description);
+  if (props_.function_name) resource_->set_property("FunctionName", *props_.function_name);
+  if (props_.reserved_concurrent_executions)
+    resource_->set_property("ReservedConcurrentExecutions", *props_.reserved_concurrent_executions);
+  bind_code();
+
+  if (props_.log_retention_days) {
+    log_group_ = &add<logs::LogGroup>("LogGroup", {.retention_days = props_.log_retention_days});
+    log_group_->resource().set_comment("Keeps the logs of function " + name + " for " +
+                                       std::to_string(*props_.log_retention_days) + " days");
+    resource_->set_property("LoggingConfig", Value::map({{"LogGroup", log_group_->log_group_name()}}));
+  }
+
+  bind_dead_letter_target();
+
+  if (props_.retry_attempts || props_.max_event_age || props_.on_success || props_.on_failure) {
+    configure_async_invoke({.retry_attempts = props_.retry_attempts,
+                            .max_event_age = props_.max_event_age,
+                            .on_success = props_.on_success,
+                            .on_failure = props_.on_failure});
+  }
+
+  node().add_validation([this] { return validate(); });
+}
+
+iam::Grant Function::grant_invoke(iam::IGrantable& grantee, std::string reason) {
+  if (reason.empty()) reason = "invoke function " + node().id();
+  return iam::Grant::add_to_principal(grantee, {
+      .actions = {"lambda:InvokeFunction"},
+      .resource_arns = {function_arn(), Value::sub("${Arn}:*", {{"Arn", function_arn()}})},
+      .reason = std::move(reason),
+  });
+}
+
+Permission& Function::add_permission(std::string_view id, PermissionProps props) {
+  return add<Permission>(id, std::move(props));
+}
+
+void Function::add_event_source(const IEventSource& source) { source.bind(*this); }
+
+void Function::configure_async_invoke(EventInvokeConfigOptions options) {
+  const bool first = event_invoke_config_ == nullptr;
+  if (first) event_invoke_config_ = &add<CfnResource>("EventInvokeConfig", {.type = "AWS::Lambda::EventInvokeConfig"});
+  auto& config = *event_invoke_config_;
+  config.set_property("FunctionName", function_name());
+  config.set_property("Qualifier", "$LATEST");
+
+  std::string comment = options.retry_attempts ? retry_words(*options.retry_attempts)
+                                               : std::string("Configures async invocations");
+  if (options.max_event_age) {
+    config.set_property("MaximumEventAgeInSeconds", options.max_event_age->to_seconds());
+    comment += ", drops events older than " + std::to_string(options.max_event_age->to_seconds()) + " seconds";
+  }
+  if (options.retry_attempts) config.set_property("MaximumRetryAttempts", *options.retry_attempts);
+
+  Value::Map destinations;
+  if (options.on_success != nullptr) {
+    Value arn = options.on_success->bind(*this, DestinationType::OnSuccess).destination;
+    comment += ", sends results to " + target_name(arn);
+    destinations.emplace_back("OnSuccess", Value::map({{"Destination", std::move(arn)}}));
+  }
+  if (options.on_failure != nullptr) {
+    Value arn = options.on_failure->bind(*this, DestinationType::OnFailure).destination;
+    comment += ", then sends the failed event to " + target_name(arn);
+    destinations.emplace_back("OnFailure", Value::map({{"Destination", std::move(arn)}}));
+  }
+  if (!destinations.empty()) config.set_property("DestinationConfig", Value::map(std::move(destinations)));
+  config.set_comment(comment + " (function " + node().id() + ")");
+
+  async_options_ = options;
+  if (first) node().add_validation([this] { return validate_async(async_options_); });
+}
+
+void Function::prepare() {
+  if (iam::Policy* policy = role_->default_policy()) resource_->add_depends_on(policy->resource());
+}
+
+}  // namespace formwork::lambda

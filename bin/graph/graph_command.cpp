@@ -36,7 +36,8 @@ void add_graph_command(CLI::App& program, Context& context) {
   };
   auto options = std::make_shared<Options>();
   auto* command = program.add_subcommand("graph", "Draw the architecture of stacks or template files");
-  command->add_option("inputs", options->inputs, "Stacks of the app or template files (default: all stacks)");
+  command->add_option("inputs", options->inputs, "Stacks of the app or template files (default: all stacks)")
+      ->type_name("STACK|FILE");
   command->add_option("--format", options->format, "Diagram format")
       ->check(CLI::IsMember({"mermaid", "dot"}))
       ->capture_default_str();

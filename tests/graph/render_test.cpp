@@ -24,9 +24,9 @@ const std::vector<std::string> kFixtures = {"AsyncSquareApi.yaml", "LambdaAsyncD
 // Checks the Mermaid text line by line against the few statement forms the renderer may use,
 // that every edge joins declared nodes, and that no id is declared twice. Returns the problems.
 std::vector<std::string> mermaid_problems(const std::string& text) {
-  static const std::regex node(R"(^ +([A-Za-z0-9_]+)(\[\[|\[\(|\{\{|\(\[|\[/|\[\\|>|\[)"[^"\n]*"(\]\]|\)\]|\}\}|\]\)|/\]|\])$)");
-  static const std::regex edge(R"(^ +([A-Za-z0-9_]+) (-->|-\.->)\|"[^"\n]*"\| ([A-Za-z0-9_]+)$)");
-  static const std::regex subgraph(R"(^  subgraph ([A-Za-z0-9_]+)\["[^"\n]*"\]$)");
+  static const std::regex node(R"re(^ +([A-Za-z0-9_]+)(\[\[|\[\(|\{\{|\(\[|\[/|\[\\|>|\[)"[^"\n]*"(\]\]|\)\]|\}\}|\]\)|/\]|\])$)re");
+  static const std::regex edge(R"re(^ +([A-Za-z0-9_]+) (-->|-\.->)\|"[^"\n]*"\| ([A-Za-z0-9_]+)$)re");
+  static const std::regex subgraph(R"re(^  subgraph ([A-Za-z0-9_]+)\["[^"\n]*"\]$)re");
   std::vector<std::string> problems;
   std::set<std::string> declared;
   std::vector<std::pair<std::string, std::string>> edges;

@@ -77,5 +77,5 @@ TEST_CASE("a permission lets a service principal invoke the function", "[lambda]
   CHECK(permission["Properties"]["Principal"] == "s3.amazonaws.com");
   CHECK(permission["Properties"]["FunctionName"] == json::parse(R"({"Fn::GetAtt":["Process","Arn"]})"));
   CHECK(permission["Properties"]["SourceAccount"] == json::parse(R"({"Ref":"AWS::AccountId"})"));
-  CHECK(assembly.stacks[0].comments.at("ProcessAllowS3") == "Lets S3 invoke function Process (uploads)");
+  CHECK(assembly.stacks[0].comments.at("ProcessAllowS3") == "Process/AllowS3/Resource: Lets S3 invoke function Process (uploads)");
 }

@@ -1,0 +1,32 @@
+#pragma once
+
+// What the lambda, logs and event source tests share: a minimal function and a way to get
+// the synthesis error text.
+
+#include <string>
+
+#include "constructs/core/app.hpp"
+#include "constructs/core/errors.hpp"
+#include "constructs/core/stack.hpp"
+#include "constructs/core/synthesis.hpp"
+#include "constructs/lambda/function.hpp"
+
+namespace formwork::testing {
+
+inline lambda::FunctionProps inline_function_props() {
+  return {.runtime = lambda::Runtime::python_3_12(),
+          .handler = "index.handler",
+          .code = lambda::Code::from_inline("def handler(event, context):\n    return event\n")};
+}
+
+/// The message of the ValidationError synthesis throws, or "" when it succeeds.
+inline std::string validation_errors(App& app) {
+  try {
+    (void)synthesize(app);
+  } catch (const ValidationError& error) {
+    return error.what();
+  }
+  return {};
+}
+
+}  // namespace formwork::testing

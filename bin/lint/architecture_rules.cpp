@@ -21,7 +21,9 @@ const Json& at(const Json& object, const std::string& key) {
   return it == object.end() ? null_value : *it;
 }
 
-bool is_string(const Json& value, std::string_view text) { return value.is_string() && value.get<std::string>() == text; }
+bool is_string(const Json& value, std::string_view text) {
+  return value.is_string() && value.get<std::string>() == text;
+}
 
 // Whether an API Gateway integration asks Lambda for an asynchronous invocation: the
 // X-Amz-Invocation-Type header set to 'Event', or mapped from the client's request.
@@ -113,7 +115,8 @@ void check_async_failure_handling(const TemplateModel& model, const LintOptions&
     if (invokers.size() > 1) by += " and " + std::to_string(invokers.size() - 1) + " more";
     report(TemplateModel::resource_pointer(function), function,
            "function " + function + " is invoked asynchronously (by " + by +
-               ") but has neither a dead-letter queue nor an on-failure destination: events that fail every retry are lost",
+               ") but has neither a dead-letter queue nor an on-failure destination: events that fail every retry are "
+               "lost",
            "add DeadLetterConfig.TargetArn to " + function +
                ", or an AWS::Lambda::EventInvokeConfig for it with DestinationConfig.OnFailure");
   }
@@ -129,12 +132,14 @@ void check_sqs_visibility_timeout(const TemplateModel& model, const LintOptions&
     auto visibility_s = visibility.is_null() ? std::optional<double>(30) : as_number(visibility);
     auto timeout_s = timeout.is_null() ? std::optional<double>(3) : as_number(timeout);
     if (!visibility_s || !timeout_s || *visibility_s >= 6 * *timeout_s) continue;
-    std::string pointer = TemplateModel::resource_pointer(feed.queue, visibility.is_null() ? "" : "/Properties/VisibilityTimeout");
+    std::string pointer =
+        TemplateModel::resource_pointer(feed.queue, visibility.is_null() ? "" : "/Properties/VisibilityTimeout");
     report(pointer, feed.queue,
            "queue " + feed.queue + " has a visibility timeout of " + seconds(*visibility_s) +
                ", under six times the timeout of function " + feed.function + " (" + seconds(*timeout_s) +
                ") it feeds: messages can be received again while a batch is still being processed",
-           "set VisibilityTimeout of " + feed.queue + " to at least " + std::to_string(static_cast<long long>(6 * *timeout_s)));
+           "set VisibilityTimeout of " + feed.queue + " to at least " +
+               std::to_string(static_cast<long long>(6 * *timeout_s)));
   }
 }
 

@@ -21,6 +21,7 @@ struct CfnLintInput {
 [[nodiscard]] std::optional<std::vector<Finding>> run_cfn_lint(const std::vector<CfnLintInput>& inputs);
 
 /// Parses cfn-lint's JSON report; `inputs` map file names back to display names.
-[[nodiscard]] std::vector<Finding> parse_cfn_lint_report(const std::string& json, const std::vector<CfnLintInput>& inputs);
+[[nodiscard]] std::vector<Finding> parse_cfn_lint_report(const std::string& json,
+                                                         const std::vector<CfnLintInput>& inputs);
 
 }  // namespace formwork::lint

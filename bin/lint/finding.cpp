@@ -42,9 +42,12 @@ std::string format_finding(const Finding& finding) {
 std::string format_summary(const std::vector<Finding>& findings) {
   int errors = 0, warnings = 0, infos = 0;
   for (const auto& f : findings) {
-    if (f.severity == Severity::Error) ++errors;
-    else if (f.severity == Severity::Warning) ++warnings;
-    else ++infos;
+    if (f.severity == Severity::Error)
+      ++errors;
+    else if (f.severity == Severity::Warning)
+      ++warnings;
+    else
+      ++infos;
   }
   auto count = [](int n, const char* word) { return std::to_string(n) + " " + word + (n == 1 ? "" : "s"); };
   std::string out = count(errors, "error") + ", " + count(warnings, "warning");

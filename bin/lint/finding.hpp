@@ -16,13 +16,13 @@ enum class Severity { Info = 0, Warning = 1, Error = 2 };
 
 /// One problem found in a template, by formwork's own rules or by cfn-lint.
 struct Finding {
-  std::string rule_id;     ///< `FW1001`, or cfn-lint's `E3012`
+  std::string rule_id;  ///< `FW1001`, or cfn-lint's `E3012`
   Severity severity = Severity::Error;
   std::string file;        ///< as shown to the user (`templates/Stack.yaml`)
   int line = 0;            ///< 1-based; 0 when unknown
   std::string logical_id;  ///< the resource (or output, parameter) it is about; may be empty
   std::string message;
-  std::string hint;        ///< one-line fix; empty for cfn-lint's findings
+  std::string hint;  ///< one-line fix; empty for cfn-lint's findings
   bool from_cfn_lint = false;
 };
 

@@ -19,17 +19,19 @@ std::vector<Statement> allow_statements(const TemplateModel& model) {
   for (const auto& [id, definition] : model.section("Resources").items()) {
     // A key policy's "*" means "this key", and its default grants the account kms:*.
     if (model.type_of(id) == "AWS::KMS::Key") continue;
-    walk(model.properties(id), TemplateModel::resource_pointer(id, "/Properties"), [&](const std::string& at, const Json& v) {
-      if (!v.is_object() || !v.contains("Statement")) return;
-      const Json& statements = v["Statement"];
-      auto add = [&](const Json& s, const std::string& pointer) {
-        if (s.is_object() && s.contains("Effect") && s["Effect"] == "Allow") out.push_back({id, pointer, s});
-      };
-      if (statements.is_array())
-        for (std::size_t i = 0; i < statements.size(); ++i) add(statements[i], at + "/Statement/" + std::to_string(i));
-      else
-        add(statements, at + "/Statement");
-    });
+    walk(model.properties(id), TemplateModel::resource_pointer(id, "/Properties"),
+         [&](const std::string& at, const Json& v) {
+           if (!v.is_object() || !v.contains("Statement")) return;
+           const Json& statements = v["Statement"];
+           auto add = [&](const Json& s, const std::string& pointer) {
+             if (s.is_object() && s.contains("Effect") && s["Effect"] == "Allow") out.push_back({id, pointer, s});
+           };
+           if (statements.is_array())
+             for (std::size_t i = 0; i < statements.size(); ++i)
+               add(statements[i], at + "/Statement/" + std::to_string(i));
+           else
+             add(statements, at + "/Statement");
+         });
   }
   return out;
 }
@@ -74,9 +76,8 @@ void check_iam_wildcard_actions(const TemplateModel& model, const LintOptions&, 
 void check_iam_wildcard_resources(const TemplateModel& model, const LintOptions&, Report& report) {
   for (const auto& s : allow_statements(model)) {
     auto actions = strings_of(s, "Action");
-    bool needs_star = !actions.empty() && std::all_of(actions.begin(), actions.end(), [](const auto& a) {
-      return only_on_any_resource(a.first);
-    });
+    bool needs_star = !actions.empty() && std::all_of(actions.begin(), actions.end(),
+                                                      [](const auto& a) { return only_on_any_resource(a.first); });
     if (needs_star) continue;
     for (const auto& [resource, pointer] : strings_of(s, "Resource"))
       if (resource == "*")

@@ -17,10 +17,10 @@ constexpr std::size_t kFunctionNameLength = 64;    // Lambda's maximum
 constexpr std::size_t kArnLength = 100;
 
 std::size_t pseudo_length(const std::string& name) {
-  if (name == "AWS::Region") return 14;      // ap-southeast-2
+  if (name == "AWS::Region") return 14;  // ap-southeast-2
   if (name == "AWS::AccountId") return 12;
-  if (name == "AWS::Partition") return 10;   // aws-us-gov
-  if (name == "AWS::URLSuffix") return 16;   // amazonaws.com.cn
+  if (name == "AWS::Partition") return 10;  // aws-us-gov
+  if (name == "AWS::URLSuffix") return 16;  // amazonaws.com.cn
   if (name == "AWS::StackName") return kStackNameLength;
   return kArnLength;
 }
@@ -44,7 +44,7 @@ std::size_t estimated_length(const TemplateModel& model, const Json& value) {
   if (value.is_number()) return value.dump().size();
   if (!value.is_object() || value.size() != 1) return kArnLength;
   const std::string& key = value.begin().key();
-      const Json& arg = value.begin().value();
+  const Json& arg = value.begin().value();
   if (key == "Ref" && arg.is_string()) return ref_length(model, arg.get<std::string>());
   if (key == "Fn::GetAtt" && arg.is_array() && arg.size() == 2 && arg[1].is_string())
     return attribute_length(arg[1].get<std::string>());
@@ -62,9 +62,12 @@ std::size_t estimated_length(const TemplateModel& model, const Json& value) {
     for (const auto& variable : sub_variables(text.get<std::string>())) {
       total -= variable.size() + 3;  // "${…}"
       auto dot = variable.find('.');
-      if (variables != nullptr && variables->contains(variable)) total += estimated_length(model, (*variables)[variable]);
-      else if (dot != std::string::npos) total += attribute_length(variable.substr(dot + 1));
-      else total += ref_length(model, variable);
+      if (variables != nullptr && variables->contains(variable))
+        total += estimated_length(model, (*variables)[variable]);
+      else if (dot != std::string::npos)
+        total += attribute_length(variable.substr(dot + 1));
+      else
+        total += ref_length(model, variable);
     }
     return total;
   }
@@ -80,18 +83,20 @@ std::size_t statement_bytes(const TemplateModel& model, const std::string& id, c
   if (given.is_string() && given.get<std::string>().find(".amazonaws.com") != std::string::npos)
     principal = {{"Service", given}};
   else
-    principal = {{"AWS", filler(std::max<std::size_t>(estimated_length(model, given), 31))}};  // arn:aws:iam::123456789012:root
+    principal = {
+        {"AWS", filler(std::max<std::size_t>(estimated_length(model, given), 31))}};  // arn:aws:iam::123456789012:root
   Json statement = {
       {"Sid", filler(kStackNameLength + 1 + id.size() + kPhysicalSuffixLength)},
       {"Effect", "Allow"},
       {"Principal", principal},
       {"Action", filler(field("Action"))},
-      {"Resource", filler(std::string("arn:aws-us-gov:lambda:ap-southeast-2:123456789012:function:").size() +
-                          kFunctionNameLength)},
+      {"Resource",
+       filler(std::string("arn:aws-us-gov:lambda:ap-southeast-2:123456789012:function:").size() + kFunctionNameLength)},
   };
   Json condition = Json::object();
   if (props.contains("SourceArn")) condition["ArnLike"] = {{"AWS:SourceArn", filler(field("SourceArn"))}};
-  if (props.contains("SourceAccount")) condition["StringEquals"] = {{"AWS:SourceAccount", filler(field("SourceAccount"))}};
+  if (props.contains("SourceAccount"))
+    condition["StringEquals"] = {{"AWS:SourceAccount", filler(field("SourceAccount"))}};
   if (!condition.empty()) statement["Condition"] = condition;
   return statement.dump().size() + 1;  // and the comma between statements
 }
@@ -124,10 +129,12 @@ void check_lambda_policy_size(const TemplateModel& model, const LintOptions&, Re
   for (const auto& key : order) {
     const Policy& policy = policies[key];
     if (policy.bytes <= kPolicyLimitBytes) continue;
-    report(policy.pointer, policy.owner,
-           "the " + std::to_string(policy.statements) + " permissions for function " + key + " make a resource policy of about " +
-               std::to_string(policy.bytes) + " bytes, over Lambda's limit of 20,480",
-           "use one permission whose SourceArn covers them all (for an API: arn:...:execute-api:REGION:ACCOUNT:API_ID/*)");
+    report(
+        policy.pointer, policy.owner,
+        "the " + std::to_string(policy.statements) + " permissions for function " + key +
+            " make a resource policy of about " + std::to_string(policy.bytes) +
+            " bytes, over Lambda's limit of 20,480",
+        "use one permission whose SourceArn covers them all (for an API: arn:...:execute-api:REGION:ACCOUNT:API_ID/*)");
   }
 }
 

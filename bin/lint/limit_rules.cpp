@@ -18,7 +18,8 @@ void check_count(const TemplateModel& model, Report& report, const std::string& 
   std::size_t count = model.section(section).size();
   if (count <= limit) return;
   report("/" + section, "",
-         "template has " + std::to_string(count) + " " + what + ", over CloudFormation's limit of " + std::to_string(limit),
+         "template has " + std::to_string(count) + " " + what + ", over CloudFormation's limit of " +
+             std::to_string(limit),
          hint);
 }
 
@@ -27,13 +28,15 @@ void check_count(const TemplateModel& model, Report& report, const std::string& 
 void check_body_needs_s3(const TemplateModel&, const LintOptions& options, Report& report) {
   if (!options.body_bytes || *options.body_bytes <= kDirectBodyBytes || *options.body_bytes > kS3BodyBytes) return;
   report("", "",
-         "template is " + std::to_string(*options.body_bytes) + " bytes, over the 51,200 bytes CloudFormation accepts inline",
+         "template is " + std::to_string(*options.body_bytes) +
+             " bytes, over the 51,200 bytes CloudFormation accepts inline",
          "deploy it through S3: aws cloudformation deploy --s3-bucket BUCKET");
 }
 
 void check_body_too_large(const TemplateModel&, const LintOptions& options, Report& report) {
   if (!options.body_bytes || *options.body_bytes <= kS3BodyBytes) return;
-  report("", "", "template is " + std::to_string(*options.body_bytes) + " bytes, over CloudFormation's limit of 1,000,000",
+  report("", "",
+         "template is " + std::to_string(*options.body_bytes) + " bytes, over CloudFormation's limit of 1,000,000",
          "split the stack into nested or separate stacks");
 }
 
@@ -67,7 +70,8 @@ void check_logical_ids(const TemplateModel& model, const LintOptions&, Report& r
                "rename it using letters and digits only");
       else if (name.size() > kMaxNameLength)
         report(pointer, owner,
-               "name in " + std::string(section) + " is " + std::to_string(name.size()) + " characters, over the limit of 255",
+               "name in " + std::string(section) + " is " + std::to_string(name.size()) +
+                   " characters, over the limit of 255",
                "shorten the name");
     }
   }

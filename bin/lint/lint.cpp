@@ -51,7 +51,8 @@ bool silenced(const TemplateModel& model, const Finding& finding) {
 
 }  // namespace
 
-void Report::operator()(const std::string& pointer, const std::string& logical_id, std::string message, std::string hint) {
+void Report::operator()(const std::string& pointer, const std::string& logical_id, std::string message,
+                        std::string hint) {
   out_.push_back(Finding{
       .rule_id = rule_id_,
       .severity = severity_,

@@ -62,8 +62,10 @@ void run_lint(const Options& options, Context& context) {
   std::vector<Target> targets;
   std::vector<std::string> stack_names;
   for (const auto& input : options.inputs) {
-    if (fs::is_regular_file(input)) targets.push_back({input, read_text(input), input});
-    else stack_names.push_back(input);
+    if (fs::is_regular_file(input))
+      targets.push_back({input, read_text(input), input});
+    else
+      stack_names.push_back(input);
   }
   if (options.inputs.empty() || !stack_names.empty()) {
     for (const auto* stack : context.select(stack_names))
@@ -107,8 +109,10 @@ void run_lint(const Options& options, Context& context) {
       inputs.push_back({target.path_on_disk, target.display_name});
     }
     auto found = lint::run_cfn_lint(inputs);
-    if (found) external = std::move(*found);
-    else cfn_lint_missing = true;
+    if (found)
+      external = std::move(*found);
+    else
+      cfn_lint_missing = true;
     lint::sort_findings(external);
   }
 

@@ -45,7 +45,8 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
       std::size_t above = row[j];
-      bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
+      bool same =
+          std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
       row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
       diagonal = above;
     }
@@ -79,7 +80,8 @@ void check_ref_targets(const TemplateModel& model, const LintOptions&, Report& r
     if (use.key != "Ref" || !use.arg.is_string()) return;
     std::string name = use.arg.get<std::string>();
     if (use.section == "Conditions" && model.is_resource(name)) {
-      report(use.pointer, use.owner, "condition " + use.owner + " refers to resource " + name + "; conditions can only use parameters",
+      report(use.pointer, use.owner,
+             "condition " + use.owner + " refers to resource " + name + "; conditions can only use parameters",
              "compare a parameter instead of a resource");
       return;
     }
@@ -117,11 +119,13 @@ void check_sub_variables(const TemplateModel& model, const LintOptions&, Report&
       if (dot != std::string::npos) {
         if (model.is_resource(name)) continue;
         report(use.pointer, use.owner, "!Sub variable ${" + variable + "} names no resource",
-               suggestion(model, name, {"Resources"}, "define resource " + name + ", or write ${!" + variable + "} for a literal"));
+               suggestion(model, name, {"Resources"},
+                          "define resource " + name + ", or write ${!" + variable + "} for a literal"));
         continue;
       }
       if (model.is_resource(name) || model.is_parameter(name) || TemplateModel::is_pseudo_parameter(name)) continue;
-      report(use.pointer, use.owner, "!Sub variable ${" + variable + "} names no resource, parameter, pseudo parameter or Sub variable",
+      report(use.pointer, use.owner,
+             "!Sub variable ${" + variable + "} names no resource, parameter, pseudo parameter or Sub variable",
              suggestion(model, name, {"Resources", "Parameters"},
                         "add it to the Sub's variable map, or write ${!" + variable + "} for a literal"));
     }

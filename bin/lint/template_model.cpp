@@ -60,9 +60,9 @@ bool TemplateModel::is_resource(const std::string& name) const { return resource
 bool TemplateModel::is_parameter(const std::string& name) const { return section("Parameters").contains(name); }
 
 bool TemplateModel::is_pseudo_parameter(const std::string& name) {
-  static const std::array<std::string_view, 8> pseudo = {
-      "AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",  "AWS::Partition",
-      "AWS::Region",    "AWS::StackId",          "AWS::StackName", "AWS::URLSuffix"};
+  static const std::array<std::string_view, 8> pseudo = {"AWS::AccountId", "AWS::NotificationARNs", "AWS::NoValue",
+                                                         "AWS::Partition", "AWS::Region",           "AWS::StackId",
+                                                         "AWS::StackName", "AWS::URLSuffix"};
   return std::find(pseudo.begin(), pseudo.end(), name) != pseudo.end();
 }
 
@@ -71,7 +71,7 @@ std::vector<std::string> TemplateModel::referenced_resources(const Json& value) 
   walk(value, "", [&](const std::string&, const Json& v) {
     if (!v.is_object() || v.size() != 1) return;
     const std::string& key = v.begin().key();
-      const Json& arg = v.begin().value();
+    const Json& arg = v.begin().value();
     if (key == "Ref" && arg.is_string()) {
       if (is_resource(arg.get<std::string>())) add_unique(out, arg.get<std::string>());
     } else if (key == "Fn::GetAtt") {

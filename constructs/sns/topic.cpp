@@ -23,7 +23,8 @@ iam::Grant Topic::grant_publish(iam::IGrantable& grantee, std::string reason) {
 void Topic::add_subscription(const ITopicSubscription& subscription) { subscription.bind(*this); }
 
 void Topic::prepare() {
-  resource_->set_comment(std::string(props_.fifo ? "FIFO" : "Standard") + " SNS topic " + node().id());
+  if (resource_->comment().empty())
+    resource_->set_comment(std::string(props_.fifo ? "FIFO" : "Standard") + " SNS topic " + node().id());
 }
 
 std::vector<std::string> Topic::validate() const {

@@ -95,7 +95,9 @@ void Queue::prepare() {
     for (const Queue* q : dead_letter_for_) sources.push_back(q->node().id());
     comment += ", dead-letter queue of " + join(sources, ", ");
   }
-  resource_->set_comment(comment);
+  // Keep a comment someone else set (a function describes the dead-letter queue it creates).
+  if (resource_->comment().empty() || resource_->comment() == auto_comment_) resource_->set_comment(comment);
+  auto_comment_ = comment;
 
   if (policy_ != nullptr) {
     policy_->set_property("PolicyDocument", iam::policy_document(policy_statements_));

@@ -111,6 +111,7 @@ class Queue : public Construct {
   std::vector<iam::PolicyStatement> policy_statements_;
   std::vector<std::string> policy_reasons_;
   std::vector<const Queue*> dead_letter_for_;  // queues whose redrive policy points here
+  std::string auto_comment_;                   // the comment prepare() set last
 };
 
 }  // namespace formwork::sqs

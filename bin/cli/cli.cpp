@@ -5,6 +5,7 @@
 #include "bin/diff/diff_command.hpp"
 #include "bin/lint/lint_command.hpp"
 #include "bin/graph/graph_command.hpp"
+#include "bin/deploy/deploy_command.hpp"
 
 namespace formwork {
 
@@ -18,6 +19,7 @@ int run_cli(App& app, int argc, const char* const* argv) {
   cli::add_diff_command(program, context);
   cli::add_lint_command(program, context);
   cli::add_graph_command(program, context);
+  cli::add_deploy_commands(program, context);
 
   try {
     program.parse(argc, argv);

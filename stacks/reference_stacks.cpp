@@ -1,7 +1,17 @@
 #include "stacks/reference_stacks.hpp"
 
+#include "stacks/async_square_api.hpp"
+#include "stacks/lambda_async_dlq.hpp"
+#include "stacks/sns_to_lambda.hpp"
+#include "stacks/sqs_to_lambda.hpp"
+
 namespace stacks {
 
-void add_reference_stacks(formwork::App& /*app*/) {}
+void add_reference_stacks(formwork::App& app) {
+  app.add<AsyncSquareApi>("AsyncSquareApi");
+  app.add<LambdaAsyncDlq>("LambdaAsyncDlq");
+  app.add<SnsToLambda>("SnsToLambda");
+  app.add<SqsToLambda>("SqsToLambda");
+}
 
 }  // namespace stacks

@@ -46,12 +46,12 @@ Value to_value(const MethodResponse& response) {
 
 Value integration_value(const IntegrationConfig& config) {
   Value::Map integration;
+  if (config.integration_http_method) integration.emplace_back("IntegrationHttpMethod", *config.integration_http_method);
   if (!config.integration_responses.empty()) {
     Value::List responses;
     for (const auto& r : config.integration_responses) responses.push_back(to_value(r));
     integration.emplace_back("IntegrationResponses", std::move(responses));
   }
-  if (config.integration_http_method) integration.emplace_back("IntegrationHttpMethod", *config.integration_http_method);
   if (config.passthrough_behavior) integration.emplace_back("PassthroughBehavior", to_string(*config.passthrough_behavior));
   if (!config.request_parameters.empty()) integration.emplace_back("RequestParameters", config.request_parameters);
   if (!config.request_templates.empty()) integration.emplace_back("RequestTemplates", config.request_templates);

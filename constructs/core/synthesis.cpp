@@ -88,6 +88,20 @@ std::vector<std::string> validate(App& app) {
   return errors;
 }
 
+// Of the nodes Kahn's algorithm left, the ones on a cycle: a node none of the others
+// depends on only follows a cycle, so it is dropped until none is left to drop.
+std::vector<bool> on_cycle(const std::vector<std::vector<std::size_t>>& users, std::vector<bool> left) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (std::size_t i = 0; i < left.size(); ++i) {
+      if (!left[i]) continue;
+      bool used = std::any_of(users[i].begin(), users[i].end(), [&](std::size_t u) { return left[u]; });
+      if (!used) left[i] = false, changed = true;
+    }
+  }
+  return left;
+}
+
 // Logical IDs of this template's resources that `value` refers to through Ref, GetAtt or Sub.
 void collect_references(const ordered_json& value, const ordered_json& resources, std::set<std::string>& out) {
   if (value.is_object()) {
@@ -152,9 +166,12 @@ ordered_json order_resources(const ordered_json& resources, const std::string& s
       if (--pending[user] == 0) ready.push(user);
   }
   if (out.size() != ids.size()) {
+    std::vector<bool> left(ids.size());
+    for (std::size_t i = 0; i < ids.size(); ++i) left[i] = pending[i] > 0;
+    left = on_cycle(users, left);
     std::string cycle;
     for (std::size_t i = 0; i < ids.size(); ++i)
-      if (pending[i] > 0) cycle += (cycle.empty() ? "" : ", ") + ids[i];
+      if (left[i]) cycle += (cycle.empty() ? "" : ", ") + ids[i];
     throw SynthError("CircularDependency", stack_path, "resources refer to each other in a cycle: " + cycle);
   }
   return out;
@@ -231,9 +248,12 @@ std::vector<SynthesizedStack> order_stacks(std::vector<SynthesizedStack> stacks)
       if (--pending[user] == 0) ready.push(user);
   }
   if (out.size() != stacks.size()) {
+    std::vector<bool> left(stacks.size());
+    for (std::size_t i = 0; i < stacks.size(); ++i) left[i] = !done[i];
+    left = on_cycle(users, left);
     std::string cycle;
     for (std::size_t i = 0; i < stacks.size(); ++i)
-      if (!done[i]) cycle += (cycle.empty() ? "" : ", ") + stacks[i].name;
+      if (left[i]) cycle += (cycle.empty() ? "" : ", ") + stacks[i].name;
     throw SynthError("StackCycle", "", "stacks depend on each other in a cycle: " + cycle);
   }
   return out;

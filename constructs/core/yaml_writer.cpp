@@ -59,7 +59,8 @@ bool plain_safe(const std::string& s, bool flow) {
   static const char* flow_chars = " _-./:$()*@=+;?^%<>~|'\"!&";
   const char* allowed = flow ? flow_chars : block_chars;
   for (char c : s)
-    if (!std::isalnum(static_cast<unsigned char>(c)) && std::strchr(allowed, c) == nullptr) return false;
+    // strchr finds the terminator for '\0', so NUL is refused first.
+    if (c == '\0' || (!std::isalnum(static_cast<unsigned char>(c)) && std::strchr(allowed, c) == nullptr)) return false;
   return s.find(": ") == std::string::npos && s.find(" #") == std::string::npos && s.find("  ") == std::string::npos;
 }
 
@@ -156,6 +157,8 @@ std::string tag_of(const ordered_json& v) {
   const ordered_json& arg = v.begin().value();
   if (key == "Ref" || key == "Condition") return arg.is_string() ? key : "";
   if (!is_intrinsic_name(key)) return "";
+  // A tagged scalar reads back as a string, so `!Base64 12` would not be `{"Fn::Base64": 12}`.
+  if (arg.is_null() || arg.is_boolean() || arg.is_number()) return "";
   // `!Base64 !Sub x` is not YAML: a node has one tag, so the outer one stays long.
   if (!tag_of(arg).empty()) return "";
   return key.substr(4);
@@ -288,8 +291,14 @@ class Writer {
     }
     std::string tag = tag_of(v);
     if (!tag.empty()) {
-      out_ += lead + "!" + tag + "\n";
       const ordered_json& arg = v.begin().value();
+      // A multi-line string argument goes on as `!Sub |`: a block scalar must follow its tag.
+      if (arg.is_string()) {
+        out_ += lead + "!" + tag;
+        block(arg, indent, indent, " ");
+        return;
+      }
+      out_ += lead + "!" + tag + "\n";
       if (arg.is_array()) sequence(arg, indent);
       else if (arg.is_object()) mapping(arg, indent, false);
       else block(arg, indent, indent, "");
@@ -319,7 +328,10 @@ class Writer {
         out_ += " ";
         sequence(item, indent + 2, true);
       } else {
-        block(item, indent + 2, indent + 2, " ");
+        // yaml-cpp reads a tagged block scalar in an entry (`- !Sub |`) only when its text is
+        // indented past the entry's content column; PyYAML reads both.
+        bool tagged_text = !tag_of(item).empty() && item.begin().value().is_string();
+        block(item, indent + (tagged_text ? 4 : 2), indent + 2, " ");
       }
     }
   }

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include "bin/lint/rules.hpp"
 
@@ -101,10 +102,15 @@ std::vector<QueueFeed> queue_feeds(const TemplateModel& model) {
   return out;
 }
 
-std::string seconds(double value) {
-  std::string s = std::to_string(static_cast<long long>(value));
-  return s + " s";
+std::string number(double value) {
+  if (value == static_cast<double>(static_cast<long long>(std::clamp(value, -1e15, 1e15))))
+    return std::to_string(static_cast<long long>(value));
+  std::ostringstream out;
+  out << value;
+  return out.str();
 }
+
+std::string seconds(double value) { return number(value) + " s"; }
 
 }  // namespace
 
@@ -138,8 +144,7 @@ void check_sqs_visibility_timeout(const TemplateModel& model, const LintOptions&
            "queue " + feed.queue + " has a visibility timeout of " + seconds(*visibility_s) +
                ", under six times the timeout of function " + feed.function + " (" + seconds(*timeout_s) +
                ") it feeds: messages can be received again while a batch is still being processed",
-           "set VisibilityTimeout of " + feed.queue + " to at least " +
-               std::to_string(static_cast<long long>(6 * *timeout_s)));
+           "set VisibilityTimeout of " + feed.queue + " to at least " + number(6 * *timeout_s));
   }
 }
 

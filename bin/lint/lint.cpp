@@ -13,7 +13,7 @@ constexpr auto W = Severity::Warning;
 constexpr auto I = Severity::Info;
 
 // Every own rule: id, severity, what it finds, the check. Ids are stable; never reuse one.
-const std::array<Rule, 19> kRules = {{
+constexpr auto kRules = std::to_array<Rule>({
     {"FW1001", E, "!Ref names no resource, parameter or pseudo parameter", check_ref_targets, true},
     {"FW1002", E, "!GetAtt names no resource", check_get_att_targets, true},
     {"FW1003", E, "!Sub variable names nothing it could be", check_sub_variables, true},
@@ -34,7 +34,7 @@ const std::array<Rule, 19> kRules = {{
     {"FW3004", W, "Lambda resource policy over 20,480 bytes", check_lambda_policy_size},
     {"FW4001", W, "IAM statement allows * or service:* actions", check_iam_wildcard_actions},
     {"FW4002", W, "IAM statement applies to resource *", check_iam_wildcard_resources},
-}};
+});
 
 // Rule ids listed in the resource's `Metadata: {formwork: {lint: {ignore: [...]}}}`.
 bool silenced(const TemplateModel& model, const Finding& finding) {

@@ -58,6 +58,7 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 std::string suggestion(const TemplateModel& model, const std::string& name, std::initializer_list<const char*> sections,
                        const std::string& otherwise) {
   std::string best;
+  if (name.empty()) return otherwise;
   std::size_t best_distance = 3;  // only close names: a typo, not a different thing
   for (const char* s : sections)
     for (const auto& [candidate, unused] : model.section(s).items()) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdlib>
 
 namespace formwork::lint {
@@ -132,12 +133,16 @@ std::vector<std::string> sub_variables(std::string_view text) {
 }
 
 std::optional<double> as_number(const Json& value) {
-  if (value.is_number()) return value.get<double>();
+  // Only finite numbers: a "nan" or "inf" is no timeout a rule can compare.
+  if (value.is_number()) {
+    double d = value.get<double>();
+    return std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
+  }
   if (value.is_string()) {
     const std::string& s = value.get_ref<const std::string&>();
     char* end = nullptr;
     double d = std::strtod(s.c_str(), &end);
-    if (!s.empty() && end == s.c_str() + s.size()) return d;
+    if (!s.empty() && end == s.c_str() + s.size() && std::isfinite(d)) return d;
   }
   return std::nullopt;
 }

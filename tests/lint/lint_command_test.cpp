@@ -23,7 +23,7 @@ process::RunResult lint(std::vector<std::string> args, std::map<std::string, std
 
 std::string fixture(const std::string& name) { return "tests/lint/fixtures/" + name; }
 
-// A folder holding only a link to the shell tools, so cfn-lint is not on PATH.
+// A PATH with only an empty folder on it, so cfn-lint cannot be found.
 std::string path_without_cfn_lint(const testing::TempDir& dir) { return dir.path().string() + ":/nonexistent"; }
 
 /// An app with one stack whose function an SNS topic invokes without a dead-letter queue.

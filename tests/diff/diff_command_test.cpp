@@ -63,7 +63,7 @@ TEST_CASE("markdown output calls out replacements and security changes at the to
   const auto& md = result.out;
   CHECK(md.rfind("## formwork diff: 1 to add, 1 to change, 1 to remove\n\n> [!CAUTION]\n> **Security changes**\n", 0) == 0);
   CHECK(md.find("> - ➕ `iam_new` IAM statement in FnRole (Policies[0].PolicyDocument): `Allow sqs:* on '*'` — "
-                "**widens access: action sqs:*, resource ***\n") != std::string::npos);
+                "**widens access:** `action sqs:*`, `resource *`\n") != std::string::npos);
   CHECK(md.find("| Stack | Add | Change | Replace | Remove | Other | Security |\n") != std::string::npos);
   CHECK(md.find("| iam_new | 1 | 1 | 0 | 1 | 0 | 4 (2 widening) |\n") != std::string::npos);
   CHECK(md.find("### iam_new\n") != std::string::npos);
@@ -75,7 +75,7 @@ TEST_CASE("markdown output calls out replacements and security changes at the to
   CHECK(replaced.out.find("> **Replacements** (the resource is deleted and created again)\n>\n"
                           "> - `queue_fifo/Jobs` (`AWS::SQS::Queue`) is replaced: QueueName is create-only; "
                           "FifoQueue is create-only\n") != std::string::npos);
-  CHECK(replaced.out.find("  - ~ `QueueName`: `jobs` → `jobs.fifo`\n") != std::string::npos);
+  CHECK(replaced.out.find("  - ✏️ `QueueName`: `jobs` → `jobs.fifo`\n") != std::string::npos);
 }
 
 TEST_CASE("json output carries the same facts", "[diff][cli]") {

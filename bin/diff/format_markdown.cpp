@@ -43,7 +43,7 @@ std::string replacement_cell(const ResourceDiff& r) {
 
 void write_change(std::ostream& out, const Change& c, const char* indent) {
   auto path = display_path(c);
-  out << indent << "- " << marker(c.kind) << (path.empty() ? "" : " " + code(path)) << ": ";
+  out << indent << "- " << sign(c.kind) << (path.empty() ? "" : " " + code(path)) << ": ";
   if (c.kind == ChangeKind::Modified)
     out << code(render_value(*c.old_value)) << " → " << code(render_value(*c.new_value));
   else out << code(render_value(c.kind == ChangeKind::Added ? *c.new_value : *c.old_value));
@@ -60,7 +60,11 @@ void write_callouts(std::ostream& out, const DiffResult& result) {
                                joined(r.replacement_reasons));
     for (const auto& c : stack.security) {
       std::string line = sign(c.change) + " " + code(stack.name) + " " + holder(c) + ": " + code(describe(c));
-      if (!c.widening.empty()) line += " — **widens access: " + joined(c.widening, ", ") + "**";
+      if (!c.widening.empty()) {
+        std::vector<std::string> items;
+        for (const auto& w : c.widening) items.push_back(code(w));
+        line += " — **widens access:** " + joined(items, ", ");
+      }
       security.push_back(line);
     }
   }
@@ -99,7 +103,7 @@ void write_stack(std::ostream& out, const StackDiff& stack) {
     if (any_changes) out << "\n";
     for (const auto& r : stack.resources) {
       if (r.changes.empty()) continue;
-      out << "- " << marker(r.kind) << " " << code(r.logical_id) << "\n";
+      out << "- " << sign(r.kind) << " " << code(r.logical_id) << "\n";
       for (const auto& c : r.changes) write_change(out, c, "  ");
     }
     out << "\n</details>\n\n";
@@ -108,7 +112,7 @@ void write_stack(std::ostream& out, const StackDiff& stack) {
     out << "<details><summary>Parameters, outputs, conditions, mappings (" << stack.elements.size()
         << ")</summary>\n\n";
     for (const auto& e : stack.elements) {
-      out << "- " << marker(e.kind) << " " << element_noun(e.section) << " " << code(e.name);
+      out << "- " << sign(e.kind) << " " << element_noun(e.section) << " " << code(e.name);
       if (e.kind != ChangeKind::Modified)
         out << ": " << code(render_value(e.kind == ChangeKind::Added ? *e.new_value : *e.old_value));
       out << "\n";

@@ -9,9 +9,12 @@ namespace {
 
 std::string fixture(const std::string& name) { return (source_dir() / "tests/graph/fixtures" / name).string(); }
 
+// Run from the repository root, as formwork is (the reference stacks read their handlers).
 process::RunResult formwork(std::vector<std::string> args) {
   args.insert(args.begin(), formwork_bin());
-  return run(args);
+  process::RunOptions options;
+  options.working_directory = source_dir().string();
+  return testing::run(args, options);
 }
 
 // A failure is one `error: …` line on stderr, nothing on stdout, exit code 2.

@@ -26,7 +26,9 @@ std::optional<std::string> readme_block(const std::string& readme, const std::st
 }
 
 std::string expected_block(const fs::path& template_file) {
-  auto result = run({formwork_bin(), "graph", template_file.string()});
+  process::RunOptions options;
+  options.working_directory = source_dir().string();  // where formwork is run from
+  auto result = testing::run({formwork_bin(), "graph", template_file.string()}, options);
   INFO(result.err);
   REQUIRE(result.exit_code == 0);
   return "```mermaid\n" + result.out + "```\n";
@@ -80,7 +82,9 @@ TEST_CASE("update_readme_graphs.sh rewrites the marked blocks and nothing else",
   REQUIRE(stale_diagrams(before, templates) == std::vector<std::string>{"LambdaAsyncDlq", "SqsToLambda"});
 
   auto script = (source_dir() / "scripts/update_readme_graphs.sh").string();
-  auto result = run({"bash", script, formwork_bin(), readme.string(), templates.string()});
+  process::RunOptions options;
+  options.working_directory = source_dir().string();
+  auto result = testing::run({"bash", script, formwork_bin(), readme.string(), templates.string()}, options);
   INFO(result.out << result.err);
   REQUIRE(result.exit_code == 0);
   auto after = read_file(readme);
@@ -92,11 +96,11 @@ TEST_CASE("update_readme_graphs.sh rewrites the marked blocks and nothing else",
   CHECK(after.find("stale") == std::string::npos);
 
   // A second run changes nothing; a template without markers is reported.
-  auto again = run({"bash", script, formwork_bin(), readme.string(), templates.string()});
+  auto again = testing::run({"bash", script, formwork_bin(), readme.string(), templates.string()}, options);
   CHECK(again.exit_code == 0);
   CHECK(read_file(readme) == after);
   fs::copy_file(source_dir() / "tests/graph/fixtures/SnsToLambda.yaml", templates / "SnsToLambda.yaml");
-  auto unmarked = run({"bash", script, formwork_bin(), readme.string(), templates.string()});
+  auto unmarked = testing::run({"bash", script, formwork_bin(), readme.string(), templates.string()}, options);
   CHECK(unmarked.exit_code == 1);
   CHECK_THAT(unmarked.err, Catch::Contains("<!-- graph:SnsToLambda -->"));
 }

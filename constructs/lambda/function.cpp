@@ -3,6 +3,8 @@
 #include <utility>
 
 #include "constructs/logs/log_group.hpp"
+#include "constructs/sns/topic.hpp"
+#include "constructs/sqs/queue.hpp"
 
 namespace formwork::lambda {
 
@@ -117,6 +119,11 @@ void Function::configure_async_invoke(EventInvokeConfigOptions options) {
     Value arn = options.on_failure->bind(*this, DestinationType::OnFailure).destination;
     comment += ", then sends the failed event to " + target_name(arn);
     destinations.emplace_back("OnFailure", Value::map({{"Destination", std::move(arn)}}));
+  }
+  if (options.on_failure == nullptr) {
+    if (dead_letter_queue_ != nullptr) comment += ", then sends the event to " + dead_letter_queue_->node().id();
+    if (dead_letter_queue_ == nullptr && props_.dead_letter_topic != nullptr)
+      comment += ", then sends the event to " + props_.dead_letter_topic->node().id();
   }
   if (!destinations.empty()) config.set_property("DestinationConfig", Value::map(std::move(destinations)));
   config.set_comment(comment + " (function " + node().id() + ")");

@@ -8,6 +8,8 @@
 #include "bin/deploy/aws_cli.hpp"
 #include "bin/deploy/deployer.hpp"
 #include "bin/deploy/destroyer.hpp"
+#include "bin/lint/cfn_lint.hpp"
+#include "bin/lint/lint.hpp"
 #include "bin/process/process.hpp"
 
 namespace formwork::cli {
@@ -41,7 +43,7 @@ void require_aws_cli() {
 /// (a dry run keeps it, so that the commands it printed can be run by hand).
 class WorkDir {
  public:
-  explicit WorkDir(bool keep) : keep_(keep) {
+  WorkDir() {
     std::random_device random;
     path_ = fs::temp_directory_path() / ("formwork-deploy-" + std::to_string(random()));
     fs::create_directories(path_);
@@ -53,16 +55,47 @@ class WorkDir {
   WorkDir(const WorkDir&) = delete;
   WorkDir& operator=(const WorkDir&) = delete;
   [[nodiscard]] const fs::path& path() const { return path_; }
+  void keep(bool keep) { keep_ = keep; }
 
  private:
   fs::path path_;
-  bool keep_;
+  bool keep_ = false;
 };
 
 deploy::KeyValues split_all(const std::vector<std::string>& texts, const std::string& option) {
   deploy::KeyValues out;
   for (const auto& text : texts) out.push_back(deploy::split_key_value(text, option));
   return out;
+}
+
+/// `formwork lint` before deploying: formwork's own rules, then cfn-lint when installed.
+/// Prints warnings and errors; returns false when there is an error.
+bool lint_stacks(const std::vector<const SynthesizedStack*>& stacks, const std::vector<std::string>& bodies,
+                 const fs::path& scratch, Context& context) {
+  std::vector<lint::Finding> findings;
+  std::vector<lint::CfnLintInput> cfn_lint_inputs;
+  for (std::size_t i = 0; i < stacks.size(); ++i) {
+    std::string display_name = "templates/" + template_file_name(*stacks[i], TemplateFormat::Yaml);
+    auto found = lint::lint_template(parse_template(bodies[i], display_name), {.body_bytes = bodies[i].size()});
+    findings.insert(findings.end(), found.begin(), found.end());
+    fs::path file = scratch / (stacks[i]->name + ".yaml");  // the file deploy sends, same bytes
+    write_file_atomically(file, bodies[i]);
+    cfn_lint_inputs.push_back({file.string(), display_name});
+  }
+  auto external = lint::run_cfn_lint(cfn_lint_inputs);
+  if (external)
+    findings.insert(findings.end(), external->begin(), external->end());
+  else
+    context.err() << "cfn-lint is not installed: only formwork's own checks ran\n";
+  lint::sort_findings(findings);
+  bool errors = false;
+  for (const auto& finding : findings) {
+    if (finding.severity < lint::Severity::Warning) continue;
+    context.err() << lint::format_finding(finding) << "\n";
+    errors = errors || finding.severity == lint::Severity::Error;
+  }
+  if (errors) context.err() << "error: lint found errors (" << lint::format_summary(findings) << "): nothing was deployed\n";
+  return !errors;
 }
 
 void add_deploy(CLI::App& program, Context& context) {
@@ -74,6 +107,7 @@ void add_deploy(CLI::App& program, Context& context) {
     TargetOptions target;
     bool dry_run = false;
     bool no_execute = false;
+    bool no_lint = false;
   };
   auto options = std::make_shared<Options>();
   auto* command = program.add_subcommand("deploy", "Synthesize, check and deploy stacks with aws cloudformation deploy");
@@ -85,6 +119,7 @@ void add_deploy(CLI::App& program, Context& context) {
   add_target_options(*command, options->target);
   command->add_flag("--dry-run", options->dry_run, "Print the commands it would run; run nothing");
   command->add_flag("--no-execute", options->no_execute, "Create each change set and show it, without executing it");
+  command->add_flag("--no-lint", options->no_lint, "Skip formwork lint (its errors stop a deploy otherwise)");
 
   command->callback([options, &context] {
     auto parameters = split_all(options->parameters, "--parameters");
@@ -108,7 +143,7 @@ void add_deploy(CLI::App& program, Context& context) {
     bool problems = false;
     for (const auto* stack : stacks) {
       bodies.push_back(render(*stack));
-      for (const auto& problem : deploy::deploy_checks(*stack, bodies.back().size(), parameters)) {
+      for (const auto& problem : deploy::deploy_checks(*stack)) {
         context.err() << "error: " << stack->name << ": " << problem << "\n";
         problems = true;
       }
@@ -119,7 +154,12 @@ void add_deploy(CLI::App& program, Context& context) {
     }
     if (!options->dry_run) require_aws_cli();
 
-    WorkDir work_dir(options->dry_run);
+    WorkDir work_dir;
+    if (!options->no_lint && !lint_stacks(stacks, bodies, work_dir.path(), context)) {
+      context.exit_code = kFindings;
+      return;
+    }
+    work_dir.keep(options->dry_run);
     deploy::AwsCli aws(resolve(options->target), options->dry_run, context.out());
     if (options->dry_run)
       context.out() << "# dry run: these are the commands formwork deploy would run; nothing was run\n";

@@ -34,11 +34,10 @@ inline constexpr std::size_t kMaxInlineTemplateBytes = 51'200;
 /// the key is empty.
 [[nodiscard]] std::pair<std::string, std::string> split_key_value(const std::string& text, const std::string& option);
 
-/// formwork's deploy-time checks of one stack, run before anything is sent: the template
-/// size limit, parameters with neither a value nor a default, assets that cannot be found.
+/// What deploy checks beyond `formwork lint`, before anything is sent: that the code assets'
+/// directories exist and that the template has the AssetsBucket parameter they need.
 /// Returns one message per problem.
-[[nodiscard]] std::vector<std::string> deploy_checks(const SynthesizedStack& stack, std::size_t body_bytes,
-                                                     const KeyValues& parameters);
+[[nodiscard]] std::vector<std::string> deploy_checks(const SynthesizedStack& stack);
 
 /// `  Key = Value` for each output of a describe-stacks JSON answer (none when it has none).
 [[nodiscard]] std::vector<std::string> format_outputs(const std::string& describe_stacks_json);

@@ -4,6 +4,7 @@
 // AWS environment that points the CLI at a MotoServer, and a small two-stack test app.
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -30,9 +31,8 @@ struct CliResult {
 inline constexpr const char* kTestSecret = "formwork-test-secret-0a1b2c3d4e5f";
 
 /// Two stacks: DeployBase (a dead-letter queue, a topic, a role, a function with inline code,
-/// a parameter `Note`, outputs) and DeployConsumer (a queue whose redrive policy names the
-/// dead-letter queue, so that it deploys after DeployBase). The dependency is declared, not a
-/// cross-stack reference: moto_server keeps no outputs or exports for stacks made through
+/// a parameter `Note`, outputs) and DeployConsumer (a queue), which depends on DeployBase.
+/// The dependency is declared, not made by a cross-stack reference: moto_server keeps no outputs or exports for stacks made through
 /// change sets (what `aws cloudformation deploy` uses), so an `!ImportValue` would fail there.
 struct TestApp {
   std::unique_ptr<App> app;
@@ -111,9 +111,6 @@ inline TestApp make_test_app() {
   auto& work = consumer.add<CfnResource>(
       "Work", {.type = "AWS::SQS::Queue",
                .properties = {{"QueueName", "formwork-test-work"},
-                              {"RedrivePolicy", Value::map({{"deadLetterTargetArn",
-                                                             "arn:aws:sqs:us-east-1:123456789012:formwork-test-dead-letters"},
-                                                            {"maxReceiveCount", 3}})},
                               {"VisibilityTimeout", 30}}});
   consumer.add<CfnOutput>("WorkUrl", {.value = work.ref()});
   consumer.add_dependency(base);
@@ -121,6 +118,16 @@ inline TestApp make_test_app() {
   t.work_queue = &work;
   t.function = &function;
   return t;
+}
+
+/// Removes the folder a dry run keeps (`# templates and zips are in DIR`), so tests leave no litter.
+inline void remove_kept_folder(const std::string& dry_run_output) {
+  const std::string marker = "# templates and zips are in ";
+  auto at = dry_run_output.find(marker);
+  if (at == std::string::npos) return;
+  at += marker.size();
+  std::filesystem::path folder = dry_run_output.substr(at, dry_run_output.find('\n', at) - at);
+  if (folder.filename().string().starts_with("formwork-deploy-")) std::filesystem::remove_all(folder);
 }
 
 inline bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }

@@ -151,6 +151,7 @@ TEST_CASE("dry run prints the exact commands and creates nothing", "[deploy]") {
   auto dry = run_formwork(*t.app, {"deploy", "--dry-run", "--parameters", std::string("Note=") + kAwkwardValue,
                                    "--endpoint-url", moto.endpoint()});
   INFO(dry.out << dry.err);
+  remove_kept_folder(dry.out);
   REQUIRE(dry.exit_code == 0);
   CHECK(contains(dry.out, "# dry run: these are the commands formwork deploy would run; nothing was run\n"));
   CHECK(contains(dry.out, "--stack-name DeployBase --capabilities CAPABILITY_IAM CAPABILITY_NAMED_IAM "
@@ -252,14 +253,18 @@ TEST_CASE("packages a directory code asset and uploads it under its hash", "[dep
 
   // A second deploy finds the object and does not upload it again
   auto again = run_formwork(app, {"deploy", "--endpoint-url", moto.endpoint()});
+  UNSCOPED_INFO(again.out << again.err);
   CHECK(again.exit_code == 0);
   CHECK(contains(again.out, hash + ".zip (already uploaded)"));
+  CHECK(contains(again.out, "AssetStack: no changes"));
 
   // A dry run names the bucket by a placeholder and runs nothing
   auto dry = run_formwork(app, {"deploy", "--dry-run", "--region", "eu-west-1"});
-  CHECK(contains(dry.out, "aws s3api head-bucket --bucket formwork-assets-<account>-eu-west-1 --region eu-west-1\n"));
+  UNSCOPED_INFO(dry.out << dry.err);
+  remove_kept_folder(dry.out);
+  CHECK(contains(dry.out, "aws s3api head-bucket --bucket 'formwork-assets-<account>-eu-west-1' --region eu-west-1\n"));
   CHECK(contains(dry.out, "--create-bucket-configuration LocationConstraint=eu-west-1"));
-  CHECK(contains(dry.out, "--parameter-overrides AssetsBucket=formwork-assets-<account>-eu-west-1"));
+  CHECK(contains(dry.out, "--parameter-overrides 'AssetsBucket=formwork-assets-<account>-eu-west-1' --region eu-west-1\n"));
 
   // A template made before the files changed is refused
   write_file(code.path() / "index.py", "def handler(event, context):\n    return {'ok': False}\n");
@@ -302,4 +307,23 @@ TEST_CASE("rejects bad deploy arguments with a one-line error and exit code 2", 
   CHECK(contains(no_stack.err, "no stack named 'Nope'"));
   auto destroy_nothing = run_formwork(*t.app, {"destroy"});
   CHECK(destroy_nothing.exit_code == 2);
+}
+
+TEST_CASE("lint errors stop a deploy before anything is sent", "[deploy]") {
+  if (!require_tool("cfn-lint")) return;
+  App app;
+  auto& stack = app.add<Stack>("Linted");
+  stack.add<CfnResource>("Queue", {.type = "AWS::SQS::Queue", .properties = {{"VisibilityTimeout", "soon"}}});
+
+  auto result = run_formwork(app, {"deploy", "--dry-run"});
+  CHECK(result.exit_code == 1);
+  CHECK(contains(result.err, "templates/Linted.yaml:"));
+  CHECK(contains(result.err, "error: lint found errors ("));
+  CHECK(contains(result.err, "): nothing was deployed\n"));
+  CHECK_FALSE(contains(result.out, "aws cloudformation deploy"));
+
+  auto skipped = run_formwork(app, {"deploy", "--dry-run", "--no-lint"});
+  remove_kept_folder(skipped.out);
+  CHECK(skipped.exit_code == 0);
+  CHECK(contains(skipped.out, "aws cloudformation deploy --template-file "));
 }

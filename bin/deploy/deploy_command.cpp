@@ -3,7 +3,6 @@
 #include <filesystem>
 #include <iostream>
 #include <random>
-#include <set>
 
 #include "bin/deploy/aws_cli.hpp"
 #include "bin/deploy/deployer.hpp"
@@ -11,6 +10,7 @@
 #include "bin/lint/cfn_lint.hpp"
 #include "bin/lint/lint.hpp"
 #include "bin/process/process.hpp"
+#include "constructs/core/template_reader.hpp"
 
 namespace formwork::cli {
 namespace fs = std::filesystem;

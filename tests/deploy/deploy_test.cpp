@@ -170,7 +170,7 @@ TEST_CASE("dry run prints the exact commands and creates nothing", "[deploy]") {
   CHECK(contains(destroy.out, "aws cloudformation delete-stack --stack-name DeployBase --region us-east-1 --endpoint-url"));
 }
 
-TEST_CASE("--no-execute shows the change set without executing it", "[deploy]") {
+TEST_CASE("deploy --no-execute shows the change set without executing it", "[deploy]") {
   if (!tools_present()) return;
   MotoServer moto;
   use_moto_environment(moto);

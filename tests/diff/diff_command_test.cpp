@@ -114,7 +114,7 @@ TEST_CASE("json output lists security changes with their widening", "[diff][cli]
   CHECK(json["summary"]["widening"] == 2);
 }
 
-TEST_CASE("--fail exits 1 on a difference and 0 on none", "[diff][cli]") {
+TEST_CASE("diff --fail exits 1 on a difference and 0 on none", "[diff][cli]") {
   CHECK(diff({"--fail", fixture("queue_old.yaml"), fixture("queue_fifo.yaml")}).exit_code == 1);
   auto same = diff({"--fail", fixture("app_old.yaml"), fixture("app_old_long_form.json")});
   CHECK(same.exit_code == 0);

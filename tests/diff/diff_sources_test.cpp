@@ -46,7 +46,7 @@ std::vector<std::string> app_stacks() {
 
 }  // namespace
 
-TEST_CASE("--git compares a template with its committed version, without a checkout", "[diff][git]") {
+TEST_CASE("diff --git compares a template with its committed version, without a checkout", "[diff][git]") {
   if (!require_tool("git")) return;
   TempDir repo;
   link_examples(repo.path());
@@ -77,7 +77,7 @@ TEST_CASE("--git compares a template with its committed version, without a check
   CHECK(absent.out.find("Stack Orders (new stack)") == 0);
 }
 
-TEST_CASE("--git with an unknown revision or outside a repository fails with a clear error", "[diff][git]") {
+TEST_CASE("diff --git with an unknown revision or outside a repository fails with a clear error", "[diff][git]") {
   if (!require_tool("git")) return;
   TempDir repo;
   link_examples(repo.path());
@@ -93,7 +93,7 @@ TEST_CASE("--git with an unknown revision or outside a repository fails with a c
   CHECK(unknown.err == "error: unknown git revision 'no-such-branch' (UnknownRevision)\n");
 }
 
-TEST_CASE("--git compares the app's synthesized stacks with templates/ at a revision", "[diff][git]") {
+TEST_CASE("diff --git compares the app's synthesized stacks with templates/ at a revision", "[diff][git]") {
   if (!require_tool("git")) return;
   auto stacks = app_stacks();
   if (stacks.empty()) {
@@ -131,7 +131,7 @@ TEST_CASE("--git compares the app's synthesized stacks with templates/ at a revi
   CHECK(added);
 }
 
-TEST_CASE("--against compares the synthesized stacks with another synth output", "[diff]") {
+TEST_CASE("diff --against compares the synthesized stacks with another synth output", "[diff]") {
   TempDir dir;
   auto synth = run({formwork_bin(), "synth", "-o", (dir.path() / "out").string()});
   REQUIRE(synth.exit_code == 0);
@@ -144,7 +144,7 @@ TEST_CASE("--against compares the synthesized stacks with another synth output",
   for (const auto& stack : nlohmann::json::parse(fresh.out)["stacks"]) CHECK(stack["status"] == "new");
 }
 
-TEST_CASE("--deployed compares with the live stack's template", "[diff][deployed]") {
+TEST_CASE("diff --deployed compares with the live stack's template", "[diff][deployed]") {
   if (!require_tool("aws") || !require_tool("moto_server")) return;
   MotoServer moto;
   TempDir dir;
@@ -179,7 +179,7 @@ TEST_CASE("--deployed compares with the live stack's template", "[diff][deployed
   CHECK(fresh.out.find("Stack NotDeployed (new stack)") == 0);
 }
 
-TEST_CASE("--deployed against an endpoint that does not answer fails with exit 2", "[diff][deployed]") {
+TEST_CASE("diff --deployed against an endpoint that does not answer fails with exit 2", "[diff][deployed]") {
   if (!require_tool("aws")) return;
   auto result = run({formwork_bin(), "diff", "--deployed", "--endpoint-url", "http://127.0.0.1:9",
                      (source_dir() / "tests/diff/fixtures/queue_old.yaml").string()},

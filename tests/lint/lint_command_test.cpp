@@ -100,7 +100,7 @@ TEST_CASE("prints one line per finding and a summary, and exits 1 on errors", "[
   CHECK(result.err.empty());
 }
 
-TEST_CASE("--fail-on sets the lowest severity that fails", "[lint]") {
+TEST_CASE("lint --fail-on sets the lowest severity that fails", "[lint]") {
   auto warnings_only = fixture("FW4002_trip.yaml");
   CHECK(lint({"--no-cfn-lint", warnings_only}).exit_code == 0);
   CHECK(lint({"--no-cfn-lint", "--fail-on", "warning", warnings_only}).exit_code == 1);

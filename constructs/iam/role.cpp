@@ -1,6 +1,9 @@
 #include "constructs/iam/role.hpp"
 
+#include <algorithm>
 #include <regex>
+
+#include "constructs/core/stack.hpp"
 
 namespace formwork::iam {
 
@@ -44,7 +47,12 @@ void Role::prepare() {
   if (default_policy_ != nullptr && !grant_reasons_.empty()) {
     std::string text;
     for (const auto& r : grant_reasons_) text += (text.empty() ? "" : "; ") + r;
-    default_policy_->resource().set_comment("Allows " + node().path().substr(node().path().find('/') + 1) + " to " + text);
+    // "Allows Echo's role to …" for a function's role, "Allows Publisher to …" for a role of its own.
+    std::string stack_path = Stack::of(*this).node().path();
+    auto inside = [&](const Node& n) { return n.path().substr(std::min(n.path().size(), stack_path.size() + 1)); };
+    bool service_role = node().id() == "ServiceRole" && node().scope() != nullptr && node().scope() != &Stack::of(*this);
+    std::string who = service_role ? inside(node().scope()->node()) + "'s role" : inside(node());
+    default_policy_->resource().set_comment("Allows " + who + " to " + text);
   }
 }
 

@@ -40,3 +40,21 @@ TEST_CASE("synthesizing the reference stacks twice gives the same bytes", "[stac
   };
   CHECK(synth_all() == synth_all());
 }
+
+TEST_CASE("every resource of the reference templates has a comment above it", "[stacks][comments]") {
+  App app;
+  stacks::add_reference_stacks(app);
+  for (const auto& stack : synthesize(app).stacks) {
+    std::string yaml = render(stack);
+    for (const auto& [id, body] : stack.document["Resources"].items()) {
+      INFO(stack.name << " resource " << id);
+      auto key = yaml.find("\n  " + id + ":\n");
+      REQUIRE(key != std::string::npos);
+      auto previous_line = yaml.rfind('\n', key - 1);
+      std::string line = yaml.substr(previous_line + 1, key - previous_line - 1);
+      CHECK(line.rfind("  # " + stack.construct_paths.at(id), 0) == 0);
+      // Beyond the path, the comment says why the resource exists.
+      CHECK(line.size() > 4 + stack.construct_paths.at(id).size() + 10);
+    }
+  }
+}

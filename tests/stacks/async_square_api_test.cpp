@@ -1,7 +1,6 @@
 // The AsyncSquareApi reference stack: what it synthesizes, cfn-lint on its template, and a
 // deploy to moto_server checked with the AWS CLI.
 #include <filesystem>
-#include <map>
 
 #include <catch2/catch.hpp>
 
@@ -9,6 +8,7 @@
 #include "constructs/core/asset.hpp"
 #include "constructs/core/synthesis.hpp"
 #include "stacks/async_square_api.hpp"
+#include "tests/support/moto_stack.hpp"
 #include "tests/support/tools.hpp"
 
 using namespace formwork;
@@ -25,24 +25,16 @@ SynthesizedStack synth_async_square_api(App& app) {
   return synthesize(app).stacks.at(0);
 }
 
-json resources_of(const SynthesizedStack& stack) { return json::parse(stack.document.dump())["Resources"]; }
-
 std::string id_of_type(const json& resources, const std::string& type) {
   for (const auto& [id, r] : resources.items())
     if (r["Type"] == type) return id;
   return "";
 }
 
-// Runs an AWS CLI command against moto and parses its JSON answer; fails the test on error.
-json aws_json(const testing::MotoServer& moto, std::vector<std::string> args) {
-  args.insert(args.end(), {"--output", "json"});
-  auto result = moto.aws(args);
-  INFO("aws " << args.front() << " " << args.at(1) << ": " << result.err);
-  REQUIRE(result.exit_code == 0);
-  return json::parse(result.out);
-}
-
 }  // namespace
+
+using testing::aws_json;
+using testing::resources_of;
 
 TEST_CASE("AsyncSquareApi maps the client's InvocationType header to Lambda's invocation type", "[stacks][apigateway]") {
   App app;
@@ -111,10 +103,7 @@ TEST_CASE("the AsyncSquareApi template passes cfn-lint with no error or warning"
   if (!testing::require_tool("cfn-lint")) return;
   App app;
   auto stack = synth_async_square_api(app);
-  testing::TempDir dir;
-  fs::path file = dir.path() / "AsyncSquareApi.yaml";
-  testing::write_file(file, render(stack));
-  auto result = testing::run({"cfn-lint", file.string()});
+  auto result = testing::cfn_lint(stack);
   INFO(result.out << result.err);
   CHECK(result.exit_code == 0);
   CHECK(result.out.empty());
@@ -124,45 +113,16 @@ TEST_CASE("AsyncSquareApi deploys to moto with its API method, function and queu
   if (!testing::require_tool("aws") || !testing::require_tool("moto_server")) return;
   App app;
   auto stack = synth_async_square_api(app);
-  json resources = resources_of(stack);
-  testing::TempDir dir;
-  fs::path file = dir.path() / "AsyncSquareApi.yaml";
-  testing::write_file(file, render(stack));
-
   testing::MotoServer moto;
   // The function's code is an asset: upload the zip under the key the template names.
-  fs::path zip = dir.path() / "square.zip";
-  testing::write_file(zip, assets::zip_directory("examples/handlers/square"));
-  REQUIRE(moto.aws({"s3", "mb", "s3://formwork-assets"}).exit_code == 0);
-  auto upload = moto.aws({"s3", "cp", zip.string(), "s3://formwork-assets/" + assets::asset_hash("examples/handlers/square") + ".zip"});
-  INFO(upload.err);
-  REQUIRE(upload.exit_code == 0);
-  auto deploy = moto.aws({"cloudformation", "deploy", "--template-file", file.string(), "--stack-name", "AsyncSquareApi",
-                          "--capabilities", "CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "--parameter-overrides",
-                          "AssetsBucket=formwork-assets"});
-  INFO(deploy.out << deploy.err);
-  REQUIRE(deploy.exit_code == 0);
+  testing::upload_assets(moto, stack, "formwork-assets");
+  testing::deploy(moto, stack, {"AssetsBucket=formwork-assets"});
 
-  // Physical IDs by logical ID. moto lists the resources it only records (Lambda
-  // EventInvokeConfig, API Gateway Stage) without a logical ID: count those by type.
-  json listed = aws_json(moto, {"cloudformation", "list-stack-resources", "--stack-name", "AsyncSquareApi"});
-  std::map<std::string, std::string> physical;
-  int recorded_only = 0;
-  for (const auto& summary : listed["StackResourceSummaries"]) {
-    CHECK(summary["ResourceStatus"] == "CREATE_COMPLETE");
-    std::string logical = summary.value("LogicalResourceId", "");
-    if (logical.empty()) ++recorded_only;
-    else physical[logical] = summary.value("PhysicalResourceId", "");
-  }
-  CHECK(listed["StackResourceSummaries"].size() == resources.size());
-  int expected_recorded_only = 0;
-  for (const auto& [id, resource] : resources.items()) {
-    std::string type = resource["Type"];
-    if (type == "AWS::Lambda::EventInvokeConfig" || type == "AWS::ApiGateway::Stage") ++expected_recorded_only;
-    else CHECK(physical.count(id) == 1);
-  }
-  CHECK(expected_recorded_only == 2);
-  CHECK(recorded_only == expected_recorded_only);
+  // Physical IDs by logical ID; the resources moto only records (Lambda EventInvokeConfig,
+  // API Gateway Stage) it lists without a logical ID.
+  auto listed = testing::deployed_resources(moto, stack);
+  CHECK(listed.recorded_only == 2);
+  const auto& physical = listed.physical;
 
   // The REST API, its /square/{number} resource and the GET method's non-proxy integration.
   const std::string api_id = physical.at("SquareApi");

@@ -1,7 +1,6 @@
 // The LambdaAsyncDlq reference stack: what it synthesizes, cfn-lint on its template, and a
 // deploy to moto_server (with its code asset uploaded to an S3 bucket there), checked with the AWS CLI.
 #include <filesystem>
-#include <map>
 
 #include <catch2/catch.hpp>
 
@@ -9,6 +8,7 @@
 #include "constructs/core/asset.hpp"
 #include "constructs/core/synthesis.hpp"
 #include "stacks/lambda_async_dlq.hpp"
+#include "tests/support/moto_stack.hpp"
 #include "tests/support/tools.hpp"
 
 using namespace formwork;
@@ -27,15 +27,9 @@ SynthesizedStack synth_lambda_async_dlq(App& app) {
 
 json document_of(const SynthesizedStack& stack) { return json::parse(stack.document.dump()); }
 
-json aws_json(const testing::MotoServer& moto, std::vector<std::string> args) {
-  args.insert(args.end(), {"--output", "json"});
-  auto result = moto.aws(args);
-  INFO("aws " << args.front() << " " << args.at(1) << ": " << result.err);
-  REQUIRE(result.exit_code == 0);
-  return json::parse(result.out);
-}
-
 }  // namespace
+
+using testing::aws_json;
 
 TEST_CASE("LambdaAsyncDlq retries SimpleFunc twice and sends failed events to its dead-letter queue", "[stacks][lambda]") {
   App app;
@@ -77,10 +71,7 @@ TEST_CASE("the LambdaAsyncDlq template passes cfn-lint with no error or warning"
   if (!testing::require_tool("cfn-lint")) return;
   App app;
   auto stack = synth_lambda_async_dlq(app);
-  testing::TempDir dir;
-  fs::path file = dir.path() / "LambdaAsyncDlq.yaml";
-  testing::write_file(file, render(stack));
-  auto result = testing::run({"cfn-lint", file.string()});
+  auto result = testing::cfn_lint(stack);
   INFO(result.out << result.err);
   CHECK(result.exit_code == 0);
   CHECK(result.out.empty());
@@ -90,38 +81,14 @@ TEST_CASE("LambdaAsyncDlq deploys to moto with its asset, function, dead-letter 
   if (!testing::require_tool("aws") || !testing::require_tool("moto_server")) return;
   App app;
   auto stack = synth_lambda_async_dlq(app);
-  json resources = document_of(stack)["Resources"];
-  testing::TempDir dir;
-  fs::path file = dir.path() / "LambdaAsyncDlq.yaml";
-  testing::write_file(file, render(stack));
-
   testing::MotoServer moto;
   // The asset, as formwork deploy uploads it: the zip under <hash>.zip in the assets bucket.
-  const std::string hash = assets::asset_hash("examples/handlers/simple_func");
-  fs::path zip = dir.path() / (hash + ".zip");
-  testing::write_file(zip, assets::zip_directory("examples/handlers/simple_func"));
-  REQUIRE(moto.aws({"s3", "mb", "s3://formwork-assets"}).exit_code == 0);
-  auto upload = moto.aws({"s3", "cp", zip.string(), "s3://formwork-assets/" + hash + ".zip"});
-  INFO(upload.err);
-  REQUIRE(upload.exit_code == 0);
+  testing::upload_assets(moto, stack, "formwork-assets");
+  testing::deploy(moto, stack, {"AssetsBucket=formwork-assets"});
 
-  auto deploy = moto.aws({"cloudformation", "deploy", "--template-file", file.string(), "--stack-name", "LambdaAsyncDlq",
-                          "--capabilities", "CAPABILITY_IAM", "CAPABILITY_NAMED_IAM", "--parameter-overrides",
-                          "AssetsBucket=formwork-assets"});
-  INFO(deploy.out << deploy.err);
-  REQUIRE(deploy.exit_code == 0);
-
-  json listed = aws_json(moto, {"cloudformation", "list-stack-resources", "--stack-name", "LambdaAsyncDlq"});
-  std::map<std::string, std::string> physical;
-  int recorded_only = 0;
-  for (const auto& summary : listed["StackResourceSummaries"]) {
-    CHECK(summary["ResourceStatus"] == "CREATE_COMPLETE");
-    std::string logical = summary.value("LogicalResourceId", "");
-    if (logical.empty()) ++recorded_only;
-    else physical[logical] = summary.value("PhysicalResourceId", "");
-  }
-  CHECK(listed["StackResourceSummaries"].size() == resources.size());
-  CHECK(recorded_only == 1);  // the EventInvokeConfig, which moto only records
+  auto deployed = testing::deployed_resources(moto, stack);
+  CHECK(deployed.recorded_only == 1);  // the EventInvokeConfig, which moto only records
+  const auto& physical = deployed.physical;
   for (const char* id : {"DeadLetterQueue", "SimpleFuncServiceRole", "SimpleFuncServiceRoleDefaultPolicy", "SimpleFunc"})
     CHECK(physical.count(id) == 1);
 
@@ -155,7 +122,6 @@ TEST_CASE("LambdaAsyncDlq deploys to moto with its asset, function, dead-letter 
     CHECK(outputs[0]["OutputValue"] == queue_url);
   }
 
-  REQUIRE(moto.aws({"cloudformation", "delete-stack", "--stack-name", "LambdaAsyncDlq"}).exit_code == 0);
-  CHECK(moto.aws({"cloudformation", "wait", "stack-delete-complete", "--stack-name", "LambdaAsyncDlq"}).exit_code == 0);
+  testing::destroy(moto, stack);
   CHECK(aws_json(moto, {"lambda", "list-functions"})["Functions"].empty());
 }

@@ -1,7 +1,6 @@
 // The SnsToLambda reference stack: what it synthesizes, cfn-lint on its template, and a deploy to
 // moto_server checked with the AWS CLI.
 #include <filesystem>
-#include <map>
 #include <set>
 
 #include <catch2/catch.hpp>
@@ -9,6 +8,7 @@
 #include "constructs/core/app.hpp"
 #include "constructs/core/synthesis.hpp"
 #include "stacks/sns_to_lambda.hpp"
+#include "tests/support/moto_stack.hpp"
 #include "tests/support/tools.hpp"
 
 using namespace formwork;
@@ -25,18 +25,10 @@ SynthesizedStack synth_sns_to_lambda(App& app) {
   return synthesize(app).stacks.at(0);
 }
 
-json resources_of(const SynthesizedStack& stack) { return json::parse(stack.document.dump())["Resources"]; }
-
-// Runs an AWS CLI command against moto and parses its JSON answer; fails the test on error.
-json aws_json(const testing::MotoServer& moto, std::vector<std::string> args) {
-  args.insert(args.end(), {"--output", "json"});
-  auto result = moto.aws(args);
-  INFO("aws " << args.front() << " " << args.at(1) << ": " << result.err);
-  REQUIRE(result.exit_code == 0);
-  return json::parse(result.out);
-}
-
 }  // namespace
+
+using testing::aws_json;
+using testing::resources_of;
 
 TEST_CASE("SnsToLambda subscribes Echo to the topic with an invoke permission scoped to it", "[stacks][sns]") {
   App app;
@@ -95,10 +87,7 @@ TEST_CASE("the SnsToLambda template passes cfn-lint with no error or warning", "
   if (!testing::require_tool("cfn-lint")) return;
   App app;
   auto stack = synth_sns_to_lambda(app);
-  testing::TempDir dir;
-  fs::path file = dir.path() / "SnsToLambda.yaml";
-  testing::write_file(file, render(stack));
-  auto result = testing::run({"cfn-lint", file.string()});
+  auto result = testing::cfn_lint(stack);
   INFO(result.out << result.err);
   CHECK(result.exit_code == 0);
   CHECK(result.out.empty());
@@ -108,39 +97,14 @@ TEST_CASE("SnsToLambda deploys to moto with the topic, functions, permission, qu
   if (!testing::require_tool("aws") || !testing::require_tool("moto_server")) return;
   App app;
   auto stack = synth_sns_to_lambda(app);
-  json resources = resources_of(stack);
-  testing::TempDir dir;
-  fs::path file = dir.path() / "SnsToLambda.yaml";
-  testing::write_file(file, render(stack));
-
   testing::MotoServer moto;
-  auto deploy = moto.aws({"cloudformation", "deploy", "--template-file", file.string(), "--stack-name", "SnsToLambda",
-                          "--capabilities", "CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"});
-  INFO(deploy.out << deploy.err);
-  REQUIRE(deploy.exit_code == 0);
+  testing::deploy(moto, stack);
 
-  // Physical IDs by logical ID. moto lists the resources it only records (SNS Subscription,
-  // Lambda EventInvokeConfig, API Gateway Stage) without a logical ID: count those by type.
-  json listed = aws_json(moto, {"cloudformation", "list-stack-resources", "--stack-name", "SnsToLambda"});
-  std::map<std::string, std::string> physical;
-  int recorded_only = 0;
-  for (const auto& summary : listed["StackResourceSummaries"]) {
-    CHECK(summary["ResourceStatus"] == "CREATE_COMPLETE");
-    std::string logical = summary.value("LogicalResourceId", "");
-    if (logical.empty()) ++recorded_only;
-    else physical[logical] = summary.value("PhysicalResourceId", "");
-  }
-  CHECK(listed["StackResourceSummaries"].size() == resources.size());
-  int expected_recorded_only = 0;
-  for (const auto& [id, resource] : resources.items()) {
-    std::string type = resource["Type"];
-    if (type == "AWS::SNS::Subscription" || type == "AWS::Lambda::EventInvokeConfig" || type == "AWS::ApiGateway::Stage")
-      ++expected_recorded_only;
-    else
-      CHECK(physical.count(id) == 1);
-  }
-  CHECK(expected_recorded_only == 3);
-  CHECK(recorded_only == expected_recorded_only);
+  // Physical IDs by logical ID; the resources moto only records (SNS Subscription, Lambda
+  // EventInvokeConfig, API Gateway Stage) it lists without a logical ID.
+  auto deployed = testing::deployed_resources(moto, stack);
+  CHECK(deployed.recorded_only == 3);
+  const auto& physical = deployed.physical;
 
   const std::string topic_arn = physical.at("Notifications");
   json topic = aws_json(moto, {"sns", "get-topic-attributes", "--topic-arn", topic_arn});
@@ -184,10 +148,7 @@ TEST_CASE("SnsToLambda deploys to moto with the topic, functions, permission, qu
   }
   CHECK(proxied_paths == std::set<std::string>{"/", "/{proxy+}"});
 
-  auto remove = moto.aws({"cloudformation", "delete-stack", "--stack-name", "SnsToLambda"});
-  REQUIRE(remove.exit_code == 0);
-  auto wait = moto.aws({"cloudformation", "wait", "stack-delete-complete", "--stack-name", "SnsToLambda"});
-  CHECK(wait.exit_code == 0);
+  testing::destroy(moto, stack);
   json functions = aws_json(moto, {"lambda", "list-functions"});
   CHECK(functions["Functions"].empty());
 }

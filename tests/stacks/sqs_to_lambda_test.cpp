@@ -1,13 +1,13 @@
 // The SqsToLambda reference stack: what it synthesizes, cfn-lint and formwork lint on its
 // template, and a deploy to moto_server checked with the AWS CLI.
 #include <filesystem>
-#include <map>
 
 #include <catch2/catch.hpp>
 
 #include "constructs/core/app.hpp"
 #include "constructs/core/synthesis.hpp"
 #include "stacks/sqs_to_lambda.hpp"
+#include "tests/support/moto_stack.hpp"
 #include "tests/support/tools.hpp"
 
 using namespace formwork;
@@ -24,21 +24,13 @@ SynthesizedStack synth_sqs_to_lambda(App& app) {
   return synthesize(app).stacks.at(0);
 }
 
-json document_of(const SynthesizedStack& stack) { return json::parse(stack.document.dump()); }
-
-json aws_json(const testing::MotoServer& moto, std::vector<std::string> args) {
-  args.insert(args.end(), {"--output", "json"});
-  auto result = moto.aws(args);
-  INFO("aws " << args.front() << " " << args.at(1) << ": " << result.err);
-  REQUIRE(result.exit_code == 0);
-  return json::parse(result.out);
-}
-
 }  // namespace
+
+using testing::aws_json;
 
 TEST_CASE("SqsToLambda feeds Worker from the Jobs queue in batches of 10 with partial failures", "[stacks][sqs]") {
   App app;
-  json r = document_of(synth_sqs_to_lambda(app))["Resources"];
+  json r = testing::resources_of(synth_sqs_to_lambda(app));
   CHECK(r["Jobs"]["Properties"]["RedrivePolicy"] ==
         json::parse(R"({"deadLetterTargetArn": {"Fn::GetAtt": ["JobsDlq", "Arn"]}, "maxReceiveCount": 3})"));
   // Six times the function's timeout.
@@ -55,7 +47,7 @@ TEST_CASE("SqsToLambda feeds Worker from the Jobs queue in batches of 10 with pa
 
 TEST_CASE("SqsToLambda also runs Worker every 5 minutes, keeping failed runs in a dead-letter queue", "[stacks][events]") {
   App app;
-  json r = document_of(synth_sqs_to_lambda(app))["Resources"];
+  json r = testing::resources_of(synth_sqs_to_lambda(app));
   CHECK(r["Schedule"]["Properties"]["ScheduleExpression"] == "rate(5 minutes)");
   CHECK(r["Schedule"]["Properties"]["Targets"][0]["Arn"] == json::parse(R"({"Fn::GetAtt": ["Worker", "Arn"]})"));
   CHECK(r["WorkerAllowEventRuleSchedule"]["Properties"] == json::parse(R"({"Action": "lambda:InvokeFunction",
@@ -70,14 +62,11 @@ TEST_CASE("the SqsToLambda template passes cfn-lint and formwork lint with no fi
   if (!testing::require_tool("cfn-lint")) return;
   App app;
   auto stack = synth_sqs_to_lambda(app);
-  testing::TempDir dir;
-  fs::path file = dir.path() / "SqsToLambda.yaml";
-  testing::write_file(file, render(stack));
-  auto result = testing::run({"cfn-lint", file.string()});
+  auto result = testing::cfn_lint(stack);
   INFO(result.out << result.err);
   CHECK(result.exit_code == 0);
   CHECK(result.out.empty());
-  auto own = testing::run({testing::formwork_bin(), "lint", file.string()});
+  auto own = testing::formwork_lint(stack);
   INFO(own.out << own.err);
   CHECK(own.exit_code == 0);
 }
@@ -86,29 +75,13 @@ TEST_CASE("SqsToLambda deploys to moto with queues, redrive, event source mappin
   if (!testing::require_tool("aws") || !testing::require_tool("moto_server")) return;
   App app;
   auto stack = synth_sqs_to_lambda(app);
-  json resources = document_of(stack)["Resources"];
-  testing::TempDir dir;
-  fs::path file = dir.path() / "SqsToLambda.yaml";
-  testing::write_file(file, render(stack));
-
   testing::MotoServer moto;
-  auto deploy = moto.aws({"cloudformation", "deploy", "--template-file", file.string(), "--stack-name", "SqsToLambda",
-                          "--capabilities", "CAPABILITY_IAM", "CAPABILITY_NAMED_IAM"});
-  INFO(deploy.out << deploy.err);
-  REQUIRE(deploy.exit_code == 0);
+  testing::deploy(moto, stack);
 
-  json listed = aws_json(moto, {"cloudformation", "list-stack-resources", "--stack-name", "SqsToLambda"});
-  std::map<std::string, std::string> physical;
-  int recorded_only = 0;
-  for (const auto& summary : listed["StackResourceSummaries"]) {
-    CHECK(summary["ResourceStatus"] == "CREATE_COMPLETE");
-    std::string logical = summary.value("LogicalResourceId", "");
-    if (logical.empty()) ++recorded_only;
-    else physical[logical] = summary.value("PhysicalResourceId", "");
-  }
-  CHECK(listed["StackResourceSummaries"].size() == resources.size());
-  CHECK(recorded_only == 1);  // the EventInvokeConfig, which moto only records
+  auto deployed = testing::deployed_resources(moto, stack);
+  CHECK(deployed.recorded_only == 1);  // the EventInvokeConfig, which moto only records
 
+  const auto& physical = deployed.physical;
   auto queue_attributes = [&](const std::string& logical_id) {
     return aws_json(moto, {"sqs", "get-queue-attributes", "--queue-url", physical.at(logical_id), "--attribute-names",
                            "All"})["Attributes"];
@@ -147,7 +120,6 @@ TEST_CASE("SqsToLambda deploys to moto with queues, redrive, event source mappin
   CHECK(statements[0]["Principal"]["Service"] == "events.amazonaws.com");
   CHECK(statements[0]["Condition"]["ArnLike"]["AWS:SourceArn"] == rule["Arn"]);
 
-  REQUIRE(moto.aws({"cloudformation", "delete-stack", "--stack-name", "SqsToLambda"}).exit_code == 0);
-  CHECK(moto.aws({"cloudformation", "wait", "stack-delete-complete", "--stack-name", "SqsToLambda"}).exit_code == 0);
+  testing::destroy(moto, stack);
   CHECK(aws_json(moto, {"lambda", "list-functions"})["Functions"].empty());
 }

@@ -1,0 +1,58 @@
+#pragma once
+
+// What the reference stack tests share to lint a synthesized stack and deploy it to moto_server:
+// the AWS CLI with JSON answers, cfn-lint on the rendered template, code assets uploaded to a
+// moto S3 bucket, `cloudformation deploy`, and the deployed resources by logical ID.
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "bin/process/process.hpp"
+#include "constructs/core/synthesis.hpp"
+#include "tests/support/tools.hpp"
+
+namespace formwork::testing {
+
+/// The template's Resources, parsed as unordered JSON (comparisons ignore key order).
+[[nodiscard]] nlohmann::json resources_of(const SynthesizedStack& stack);
+
+/// Runs `aws <args…> --output json` against moto and parses the answer; fails the test on error.
+nlohmann::json aws_json(const MotoServer& moto, std::vector<std::string> args);
+
+/// Writes the rendered stack to `<directory>/<stack name>.yaml` and returns that path.
+std::filesystem::path write_template(const TempDir& directory, const SynthesizedStack& stack);
+
+/// cfn-lint on the rendered stack (written to a temporary file).
+process::RunResult cfn_lint(const SynthesizedStack& stack);
+
+/// `formwork lint` on the rendered stack (written to a temporary file).
+process::RunResult formwork_lint(const SynthesizedStack& stack);
+
+/// Makes `bucket` and uploads each code asset of the stack (a resource's `formwork:asset`
+/// metadata, {path, hash}) as formwork deploy does: the zipped directory under `<hash>.zip`.
+/// Fails the test when the stack has no asset or an upload fails.
+void upload_assets(const MotoServer& moto, const SynthesizedStack& stack, const std::string& bucket);
+
+/// `aws cloudformation deploy` of the rendered stack under its name, with the IAM capabilities
+/// and the given `Key=Value` parameter overrides; fails the test when the deploy fails.
+void deploy(const MotoServer& moto, const SynthesizedStack& stack, std::vector<std::string> parameter_overrides = {});
+
+/// Deletes the deployed stack and waits until it is gone.
+void destroy(const MotoServer& moto, const SynthesizedStack& stack);
+
+struct DeployedResources {
+  std::map<std::string, std::string> physical;  ///< physical ID by logical ID
+  int recorded_only = 0;  ///< resources moto lists without a logical ID
+};
+
+/// The deployed stack's resources from `list-stack-resources`. Checks that each is
+/// CREATE_COMPLETE, that there are as many as in the template, that every resource has a
+/// physical ID except those moto only records (SNS Subscription, Lambda EventInvokeConfig,
+/// API Gateway Stage and Account), which it lists without a logical ID, and that their count
+/// matches the template's resources of those types.
+DeployedResources deployed_resources(const MotoServer& moto, const SynthesizedStack& stack);
+
+}  // namespace formwork::testing

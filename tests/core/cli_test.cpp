@@ -1,10 +1,8 @@
 // The command line a user's app gets from formwork::run_cli: synth, ls, --help, --version
 // and exit codes (bin/cli/cli.hpp).
-#include <catch2/catch.hpp>
-
 #include <filesystem>
-#include <iostream>
-#include <sstream>
+
+#include <catch2/catch.hpp>
 
 #include "bin/cli/cli.hpp"
 #include "constructs/core/app.hpp"
@@ -12,6 +10,7 @@
 #include "constructs/core/cfn_resource.hpp"
 #include "constructs/core/stack.hpp"
 #include "constructs/core/synthesis.hpp"
+#include "tests/support/cli_runner.hpp"
 #include "tests/support/tools.hpp"
 
 using namespace formwork;
@@ -20,24 +19,9 @@ using formwork::testing::TempDir;
 
 namespace {
 
-struct CliResult {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-// Runs the CLI in this process with std::cout and std::cerr captured.
-CliResult run_cli_on(App& app, std::vector<std::string> args) {
-  args.insert(args.begin(), "app");
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  auto* old_out = std::cout.rdbuf(out.rdbuf());
-  auto* old_err = std::cerr.rdbuf(err.rdbuf());
-  int code = run_cli(app, static_cast<int>(argv.size()), argv.data());
-  std::cout.rdbuf(old_out);
-  std::cerr.rdbuf(old_err);
-  return {code, out.str(), err.str()};
+// The CLI in this process, with std::cout and std::cerr captured.
+testing::CliResult run_cli_on(App& app, std::vector<std::string> args) {
+  return testing::run_formwork(app, std::move(args));
 }
 
 // Consumer (built first) reads Producer's queue, so Producer comes first.

@@ -18,14 +18,9 @@
 #include "constructs/core/cfn_output.hpp"
 #include "constructs/core/cfn_parameter.hpp"
 #include "constructs/core/stack.hpp"
+#include "tests/support/cli_runner.hpp"
 
 namespace formwork::testing {
-
-struct CliResult {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
 
 /// A secret that must never show in anything formwork prints (moto accepts any).
 inline constexpr const char* kTestSecret = "formwork-test-secret-0a1b2c3d4e5f";
@@ -49,34 +44,6 @@ inline void use_moto_environment(const MotoServer& moto) {
   for (const char* name : {"AWS_PROFILE", "AWS_ENDPOINT_URL", "AWS_SESSION_TOKEN"}) unsetenv(name);
 }
 
-/// `formwork ARGS…` on `app`, in this process, with standard output and error captured and
-/// standard input reading `input`.
-inline CliResult run_formwork(App& app, std::vector<std::string> args, const std::string& input = {}) {
-  args.insert(args.begin(), "formwork");
-  std::vector<const char*> argv;
-  for (const auto& arg : args) argv.push_back(arg.c_str());
-  std::ostringstream out, err;
-  std::istringstream in(input);
-  auto* old_out = std::cout.rdbuf(out.rdbuf());
-  auto* old_err = std::cerr.rdbuf(err.rdbuf());
-  auto* old_in = std::cin.rdbuf(in.rdbuf());
-  CliResult result;
-  try {
-    result.exit_code = run_cli(app, static_cast<int>(argv.size()), argv.data());
-  } catch (...) {
-    std::cout.rdbuf(old_out);
-    std::cerr.rdbuf(old_err);
-    std::cin.rdbuf(old_in);
-    throw;
-  }
-  std::cout.rdbuf(old_out);
-  std::cerr.rdbuf(old_err);
-  std::cin.rdbuf(old_in);
-  std::cin.clear();
-  result.out = out.str();
-  result.err = err.str();
-  return result;
-}
 
 inline TestApp make_test_app() {
   TestApp t;

@@ -13,28 +13,15 @@
 #include "constructs/core/stack.hpp"
 #include "constructs/core/synthesis.hpp"
 #include "constructs/core/template_reader.hpp"
+#include "tests/support/cli_runner.hpp"
 
 namespace formwork {
 namespace {
 
-struct CliResult {
-  int exit_code;
-  std::string out;
-  std::string err;
-};
-
-// run_cli writes to std::cout and std::cerr: capture both for the call.
-CliResult run_graph(App& app, std::vector<std::string> args) {
-  args.insert(args.begin(), {"formwork", "graph"});
-  std::vector<const char*> argv;
-  for (const auto& a : args) argv.push_back(a.c_str());
-  std::ostringstream out, err;
-  auto* old_out = std::cout.rdbuf(out.rdbuf());
-  auto* old_err = std::cerr.rdbuf(err.rdbuf());
-  int code = run_cli(app, static_cast<int>(argv.size()), argv.data());
-  std::cout.rdbuf(old_out);
-  std::cerr.rdbuf(old_err);
-  return {code, out.str(), err.str()};
+// `formwork graph ARGS…` on `app`, in this process.
+testing::CliResult run_graph(App& app, std::vector<std::string> args) {
+  args.insert(args.begin(), "graph");
+  return testing::run_formwork(app, std::move(args));
 }
 
 // Two stacks written with the escape hatch, as the service constructs would write them.

@@ -18,6 +18,7 @@
 #include "constructs/core/cfn_output.hpp"
 #include "constructs/core/cfn_parameter.hpp"
 #include "constructs/core/stack.hpp"
+#include "constructs/iam/policy_statement.hpp"
 #include "tests/support/cli_runner.hpp"
 
 namespace formwork::testing {
@@ -56,13 +57,9 @@ inline TestApp make_test_app() {
   auto& role = base.add<CfnResource>(
       "HandlerRole",
       {.type = "AWS::IAM::Role",
-       .properties = {{"AssumeRolePolicyDocument",
-                       Value::map({{"Version", "2012-10-17"},
-                                   {"Statement", Value::list({Value::map({
-                                                     {"Effect", "Allow"},
-                                                     {"Principal", Value::map({{"Service", "lambda.amazonaws.com"}})},
-                                                     {"Action", "sts:AssumeRole"},
-                                                 })})}})}}});
+       .properties = {{"AssumeRolePolicyDocument", iam::policy_document({{.actions = {"sts:AssumeRole"},
+                                                                          .principals = {iam::Principal::service(
+                                                                              "lambda.amazonaws.com")}}})}}});
   auto& function = base.add<CfnResource>(
       "Handler", {.type = "AWS::Lambda::Function",
                   .properties = {{"Code", Value::map({{"ZipFile", "def handler(event, context):\n    return event\n"}})},

@@ -7,16 +7,13 @@
 #include "constructs/events/rule.hpp"
 #include "constructs/events_targets/lambda_function.hpp"
 #include "constructs/lambda/function.hpp"
+#include "tests/support/lambda_fixtures.hpp"
 
 using namespace formwork;
 using json = nlohmann::ordered_json;
 
 namespace {
-lambda::FunctionProps inline_props() {
-  return {.runtime = lambda::Runtime::python_3_12(),
-          .handler = "index.handler",
-          .code = lambda::Code::from_inline("def handler(event, context):\n    return event\n")};
-}
+lambda::FunctionProps inline_props() { return testing::inline_function_props(); }
 }  // namespace
 
 TEST_CASE("a Lambda rule target invokes the function and lets only that rule invoke it", "[events_targets]") {

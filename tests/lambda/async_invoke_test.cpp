@@ -6,7 +6,7 @@
 #include "constructs/lambda/sqs_destination.hpp"
 #include "constructs/sns/topic.hpp"
 #include "constructs/sqs/queue.hpp"
-#include "tests/lambda/lambda_test_helpers.hpp"
+#include "tests/support/lambda_fixtures.hpp"
 
 using namespace formwork;
 using formwork::testing::inline_function_props;

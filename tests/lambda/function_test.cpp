@@ -5,17 +5,14 @@
 #include "constructs/core/stack.hpp"
 #include "constructs/core/synthesis.hpp"
 #include "constructs/lambda/function.hpp"
+#include "tests/support/lambda_fixtures.hpp"
 
 using namespace formwork;
 using json = nlohmann::ordered_json;
 
 namespace {
 
-lambda::FunctionProps inline_props() {
-  return {.runtime = lambda::Runtime::python_3_12(),
-          .handler = "index.handler",
-          .code = lambda::Code::from_inline("def handler(event, context):\n    return event\n")};
-}
+lambda::FunctionProps inline_props() { return testing::inline_function_props(); }
 
 json synth(App& app) { return synthesize(app).stacks.at(0).document; }
 

@@ -1,6 +1,6 @@
 #include <catch2/catch.hpp>
 
-#include "tests/lambda/lambda_test_helpers.hpp"
+#include "tests/support/lambda_fixtures.hpp"
 
 using namespace formwork;
 using formwork::testing::inline_function_props;

@@ -2,7 +2,7 @@
 
 #include "constructs/lambda_event_sources/sqs_event_source.hpp"
 #include "constructs/sqs/queue.hpp"
-#include "tests/lambda/lambda_test_helpers.hpp"
+#include "tests/support/lambda_fixtures.hpp"
 
 using namespace formwork;
 using formwork::testing::inline_function_props;

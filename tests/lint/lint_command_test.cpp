@@ -8,6 +8,7 @@
 #include "constructs/core/app.hpp"
 #include "constructs/core/cfn_resource.hpp"
 #include "constructs/core/stack.hpp"
+#include "constructs/iam/policy_statement.hpp"
 #include "tests/support/tools.hpp"
 
 using namespace formwork;
@@ -34,13 +35,9 @@ struct DemoApp {
     auto& role = stack.add<CfnResource>(
         "Role",
         {.type = "AWS::IAM::Role",
-         .properties = {{"AssumeRolePolicyDocument",
-                         Value::map({{"Version", "2012-10-17"},
-                                     {"Statement", Value::list({Value::map({
-                                                       {"Effect", "Allow"},
-                                                       {"Principal", Value::map({{"Service", "lambda.amazonaws.com"}})},
-                                                       {"Action", "sts:AssumeRole"},
-                                                   })})}})}}});
+         .properties = {{"AssumeRolePolicyDocument", iam::policy_document({{.actions = {"sts:AssumeRole"},
+                                                                            .principals = {iam::Principal::service(
+                                                                                "lambda.amazonaws.com")}}})}}});
     auto& function = stack.add<CfnResource>(
         "Handler", {.type = "AWS::Lambda::Function",
                     .properties = {{"Runtime", "python3.12"},

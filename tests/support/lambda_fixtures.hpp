@@ -1,6 +1,6 @@
 #pragma once
 
-// What the lambda, logs and event source tests share: a minimal function and a way to get
+// What the tests of constructs that take a function share: a minimal function and a way to get
 // the synthesis error text.
 
 #include <string>

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "bin/diff/diff_engine.hpp"
-#include "bin/diff/format.hpp"
+#include "diff/diff_engine.hpp"
+#include "diff/format.hpp"
 
 using nlohmann::ordered_json;
 using namespace formwork::diff;

@@ -2,10 +2,10 @@
 
 #include "bin/cli/context.hpp"
 #include "bin/cli/version.hpp"
-#include "bin/diff/diff_command.hpp"
-#include "bin/lint/lint_command.hpp"
-#include "bin/graph/graph_command.hpp"
-#include "bin/deploy/deploy_command.hpp"
+#include "bin/cli/diff_command.hpp"
+#include "bin/cli/lint_command.hpp"
+#include "bin/cli/graph_command.hpp"
+#include "bin/cli/deploy_command.hpp"
 
 namespace formwork {
 

@@ -5,10 +5,10 @@
 
 #include <catch2/catch.hpp>
 
-#include "bin/deploy/asset_publisher.hpp"
-#include "bin/deploy/aws_cli.hpp"
-#include "bin/deploy/deployer.hpp"
-#include "bin/deploy/stack_events.hpp"
+#include "deploy/asset_publisher.hpp"
+#include "deploy/aws_cli.hpp"
+#include "deploy/deployer.hpp"
+#include "deploy/stack_events.hpp"
 #include "constructs/core/errors.hpp"
 #include "tests/support/tools.hpp"
 

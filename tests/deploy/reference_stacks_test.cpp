@@ -6,7 +6,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "bin/deploy/asset_publisher.hpp"
+#include "deploy/asset_publisher.hpp"
 #include "constructs/core/synthesis.hpp"
 #include "stacks/reference_stacks.hpp"
 #include "tests/deploy/deploy_support.hpp"

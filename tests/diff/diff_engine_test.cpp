@@ -2,8 +2,8 @@
 // replacement and the security section.
 #include <catch2/catch.hpp>
 
-#include "bin/diff/diff_engine.hpp"
-#include "bin/diff/value_diff.hpp"
+#include "diff/diff_engine.hpp"
+#include "diff/value_diff.hpp"
 #include "constructs/core/template_reader.hpp"
 #include "tests/support/tools.hpp"
 

@@ -7,8 +7,8 @@
 #include <catch2/catch.hpp>
 
 #include "bin/cli/cli.hpp"
-#include "bin/graph/graph.hpp"
-#include "bin/graph/render.hpp"
+#include "graph/graph.hpp"
+#include "graph/render.hpp"
 #include "constructs/core/cfn_resource.hpp"
 #include "constructs/core/stack.hpp"
 #include "constructs/core/synthesis.hpp"

@@ -7,7 +7,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "bin/graph/graph.hpp"
+#include "graph/graph.hpp"
 #include "constructs/core/template_reader.hpp"
 #include "tests/support/tools.hpp"
 

@@ -9,7 +9,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "bin/graph/graph.hpp"
+#include "graph/graph.hpp"
 #include "constructs/core/synthesis.hpp"
 #include "stacks/reference_stacks.hpp"
 

@@ -6,7 +6,7 @@
 
 #include <catch2/catch.hpp>
 
-#include "bin/graph/render.hpp"
+#include "graph/render.hpp"
 #include "constructs/core/template_reader.hpp"
 #include "tests/support/tools.hpp"
 

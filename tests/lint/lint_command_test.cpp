@@ -1,10 +1,10 @@
-// `formwork lint` (bin/lint/lint_command.cpp): arguments, output, exit codes, cfn-lint.
+// `formwork lint` (bin/cli/lint_command.cpp): arguments, output, exit codes, cfn-lint.
 #include <catch2/catch.hpp>
 
 #include <sstream>
 
 #include "bin/cli/context.hpp"
-#include "bin/lint/lint_command.hpp"
+#include "bin/cli/lint_command.hpp"
 #include "constructs/core/app.hpp"
 #include "constructs/core/cfn_resource.hpp"
 #include "constructs/core/stack.hpp"

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "bin/lint/lint.hpp"
+#include "lint/lint.hpp"
 #include "tests/support/tools.hpp"
 
 using namespace formwork;

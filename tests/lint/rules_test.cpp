@@ -1,11 +1,11 @@
-// formwork's own lint rules (bin/lint/lint.hpp): every rule has a template that trips it and
+// formwork's own lint rules (lint/lint.hpp): every rule has a template that trips it and
 // one that does not.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <set>
 
-#include "bin/lint/lint.hpp"
+#include "lint/lint.hpp"
 #include "tests/support/tools.hpp"
 
 using namespace formwork;

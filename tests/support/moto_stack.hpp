@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "bin/process/process.hpp"
+#include "process/process.hpp"
 #include "constructs/core/synthesis.hpp"
 #include "tests/support/tools.hpp"
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "bin/process/process.hpp"
+#include "process/process.hpp"
 
 namespace formwork::testing {
 

@@ -1,0 +1,196 @@
+#include "deploy/deployer.hpp"
+
+#include <cstdio>
+#include <fstream>
+#include <regex>
+
+#include <nlohmann/json.hpp>
+
+#include "deploy/stack_events.hpp"
+#include "constructs/core/errors.hpp"
+
+namespace formwork::deploy {
+namespace fs = std::filesystem;
+namespace {
+
+std::string seconds(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.1fs", value);
+  return text;
+}
+
+bool declares_parameter(const SynthesizedStack& stack, const std::string& name) {
+  auto parameters = stack.document.find("Parameters");
+  return parameters != stack.document.end() && parameters->is_object() && parameters->contains(name);
+}
+
+std::string json_text(const nlohmann::json& object, const char* key, const char* fallback = "") {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return fallback;
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+}  // namespace
+
+std::pair<std::string, std::string> split_key_value(const std::string& text, const std::string& option) {
+  auto equals = text.find('=');
+  if (equals == std::string::npos || equals == 0)
+    throw UsageError("BadKeyValue", "", option + " takes KEY=VALUE, got '" + text + "'");
+  return {text.substr(0, equals), text.substr(equals + 1)};
+}
+
+std::vector<std::string> deploy_checks(const SynthesizedStack& stack) {
+  std::vector<std::string> problems;
+  auto assets = find_assets(stack.document);
+  for (const auto& asset : assets)
+    if (!fs::is_directory(asset.path))
+      problems.push_back("resource " + asset.logical_id + ": asset directory '" + asset.path +
+                         "' does not exist (paths are relative to the folder formwork runs in)");
+  if (!assets.empty() && !declares_parameter(stack, "AssetsBucket"))
+    problems.push_back("the template has code assets but no AssetsBucket parameter to name their bucket");
+  return problems;
+}
+
+std::vector<std::string> format_outputs(const std::string& describe_stacks_json) {
+  std::vector<std::string> lines;
+  auto document = nlohmann::json::parse(describe_stacks_json, nullptr, false);
+  if (document.is_discarded() || !document.is_object() || !document.contains("Stacks") ||
+      !document["Stacks"].is_array() || document["Stacks"].empty())
+    return lines;
+  const auto& stack = document["Stacks"][0];
+  if (!stack.contains("Outputs") || !stack["Outputs"].is_array()) return lines;
+  for (const auto& output : stack["Outputs"])
+    lines.push_back("  " + json_text(output, "OutputKey") + " = " + redact(json_text(output, "OutputValue")));
+  return lines;
+}
+
+std::optional<std::vector<std::string>> format_changes(const std::string& describe_change_set_json) {
+  auto document = nlohmann::json::parse(describe_change_set_json, nullptr, false);
+  if (document.is_discarded() || !document.is_object() || !document.contains("Changes") ||
+      !document["Changes"].is_array())
+    return std::nullopt;
+  std::vector<std::string> lines;
+  for (const auto& change : document["Changes"]) {
+    if (!change.is_object() || !change.contains("ResourceChange")) continue;
+    const auto& resource = change["ResourceChange"];
+    std::string action = json_text(resource, "Action");
+    if (action.size() < 8) action.resize(8, ' ');
+    std::string line = "  " + action + " " + json_text(resource, "LogicalResourceId") + "  " +
+                       json_text(resource, "ResourceType");
+    std::string replacement = json_text(resource, "Replacement");
+    if (!replacement.empty()) line += "  replacement: " + replacement;
+    lines.push_back(line);
+  }
+  return lines;
+}
+
+std::vector<std::string> Deployer::deploy_arguments(const SynthesizedStack& stack, const fs::path& template_file,
+                                                    bool has_assets, std::size_t body_bytes) {
+  std::vector<std::string> args{"cloudformation", "deploy", "--template-file", template_file.string(),
+                                "--stack-name",   stack.name, "--capabilities", "CAPABILITY_IAM",
+                                "CAPABILITY_NAMED_IAM", "--no-fail-on-empty-changeset"};
+  std::vector<std::string> overrides;
+  bool bucket_given = false;
+  for (const auto& [key, value] : options_.parameters) {
+    if (!declares_parameter(stack, key)) continue;
+    overrides.push_back(key + "=" + value);
+    bucket_given = bucket_given || key == "AssetsBucket";
+  }
+  if ((has_assets || declares_parameter(stack, "AssetsBucket")) && !bucket_given)
+    overrides.push_back("AssetsBucket=" + assets_.bucket());
+  if (!overrides.empty()) {
+    args.push_back("--parameter-overrides");
+    args.insert(args.end(), overrides.begin(), overrides.end());
+  }
+  if (!options_.tags.empty()) {
+    args.push_back("--tags");
+    for (const auto& [key, value] : options_.tags) args.push_back(key + "=" + value);
+  }
+  if (body_bytes > kMaxInlineTemplateBytes) args.insert(args.end(), {"--s3-bucket", assets_.bucket()});
+  if (options_.no_execute) args.push_back("--no-execute-changeset");
+  return args;
+}
+
+bool Deployer::fail(const std::string& stack_name, const std::string& message,
+                    const std::vector<std::string>& details) {
+  err_ << "error: " << stack_name << ": " << message << "\n";
+  for (const auto& line : details) err_ << "  " << line << "\n";
+  return false;
+}
+
+bool Deployer::deploy(const SynthesizedStack& stack, const std::string& body) {
+  fs::path template_file = work_dir_ / (stack.name + ".yaml");
+  {
+    std::ofstream stream(template_file, std::ios::binary);
+    stream << body;
+    if (!stream) return fail(stack.name, "cannot write " + template_file.string(), {});
+  }
+  const char* prefix = aws_.dry_run() ? "# " : "";
+  out_ << prefix << stack.name << ": deploying " << template_file.string() << " (" << body.size() << " bytes)\n";
+
+  auto assets = find_assets(stack.document);
+  std::vector<std::string> args;
+  try {
+    for (const auto& asset : assets) assets_.publish(asset);
+    args = deploy_arguments(stack, template_file, !assets.empty(), body.size());
+  } catch (const DeployFailure& failure) {
+    return fail(stack.name, failure.what(), failure.details());
+  }
+  if (aws_.dry_run()) {
+    aws_.run(args);
+    return true;
+  }
+
+  EventWatcher watcher(aws_, stack.name, out_);
+  watcher.start();
+  auto result = aws_.run(args, {.on_tick = [&watcher] { watcher.poll(); }, .poll_interval_ms = 2000});
+  watcher.poll();
+  // Real CloudFormation reports an empty change set, which --no-fail-on-empty-changeset
+  // accepts; some endpoints (moto_server) refuse to create it with UpdateStack's message.
+  bool refused_as_empty = result.err.find("No updates are to be performed") != std::string::npos;
+  if (result.exit_code != 0 && !refused_as_empty) {
+    auto details = aws_error_lines(result.err);
+    for (const auto& event : watcher.failures())
+      details.push_back(event.status + "  " + event.resource_type + "  " + event.logical_id +
+                        (event.reason.empty() ? "" : ": " + event.reason));
+    return fail(stack.name, "deploy failed after " + seconds(watcher.elapsed()), details);
+  }
+  if (refused_as_empty || result.out.find("No changes to deploy") != std::string::npos) {
+    out_ << stack.name << ": no changes (" << seconds(watcher.elapsed()) << ")\n";
+  } else if (options_.no_execute) {
+    show_change_set(result.out);
+    return true;
+  } else {
+    out_ << stack.name << ": deployed in " << seconds(watcher.elapsed()) << "\n";
+  }
+  show_outputs(stack.name);
+  return true;
+}
+
+void Deployer::show_outputs(const std::string& stack_name) {
+  auto answer = aws_.query({"cloudformation", "describe-stacks", "--stack-name", stack_name, "--output", "json"});
+  if (!answer) return;
+  for (const auto& line : format_outputs(*answer)) out_ << line << "\n";
+}
+
+void Deployer::show_change_set(const std::string& deploy_output) {
+  static const std::regex change_set(R"(--change-set-name\s+(\S+))");
+  std::smatch match;
+  if (!std::regex_search(deploy_output, match, change_set)) {
+    out_ << "  change set created, not executed\n";
+    return;
+  }
+  std::string arn = match[1].str();
+  out_ << "  change set " << arn << " (not executed):\n";
+  auto answer = aws_.query({"cloudformation", "describe-change-set", "--change-set-name", arn, "--output", "json"});
+  auto lines = answer ? format_changes(*answer) : std::nullopt;
+  if (!lines) {
+    out_ << "  (cannot describe the change set)\n";
+    return;
+  }
+  for (const auto& line : *lines) out_ << line << "\n";
+  out_ << "  execute with: " << shell_quote(aws_.command({"cloudformation", "execute-change-set", "--change-set-name", arn}))
+       << "\n";
+}
+
+}  // namespace formwork::deploy

@@ -1,0 +1,1 @@
+// Placeholder: the Node.js bootstrap of the local runtime (being written).

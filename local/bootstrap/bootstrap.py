@@ -1,0 +1,1 @@
+# Placeholder: the Python bootstrap of the local runtime (being written).

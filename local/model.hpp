@@ -83,9 +83,9 @@ struct ResourceSpec {
   std::string physical_id;          ///< what Ref gives (a queue's URL, a function's name, ...)
   std::string construct_path;       ///< "SimpleFunc/Resource", or "" when unknown
   int line = 0;                     ///< line of the resource in its file, 0 when unknown
-  nlohmann::json properties;        ///< Properties with every intrinsic resolved (local values)
-  nlohmann::json raw_properties;    ///< Properties as written (long-form intrinsics)
-  nlohmann::json metadata;          ///< the resource's Metadata as written (object or null)
+  nlohmann::ordered_json properties;        ///< Properties with every intrinsic resolved (local values)
+  nlohmann::ordered_json raw_properties;    ///< Properties as written (long-form intrinsics)
+  nlohmann::ordered_json metadata;          ///< the resource's Metadata as written (object or null)
 };
 
 /// Where a function's code is.
@@ -175,7 +175,7 @@ struct SubscriptionSpec {
   std::string protocol;     ///< "lambda", "sqs", ... as written
   std::string endpoint;     ///< resolved: a function ARN, a queue ARN, ...
   bool raw_message_delivery = false;
-  std::optional<nlohmann::json> filter_policy;   ///< FilterPolicy (object)
+  std::optional<nlohmann::ordered_json> filter_policy;   ///< FilterPolicy (object)
   std::string filter_policy_scope = "MessageAttributes";  ///< or "MessageBody"
   std::optional<std::string> redrive_dead_letter_arn;    ///< RedrivePolicy.deadLetterTargetArn
   int line = 0;
@@ -192,7 +192,7 @@ struct EventSourceMappingSpec {
   bool enabled = true;                          ///< Default: true
   bool report_batch_item_failures = false;      ///< FunctionResponseTypes has ReportBatchItemFailures
   std::optional<int> maximum_concurrency;       ///< ScalingConfig.MaximumConcurrency
-  std::optional<nlohmann::json> filter_criteria;  ///< FilterCriteria as resolved
+  std::optional<nlohmann::ordered_json> filter_criteria;  ///< FilterCriteria as resolved
   int line = 0;
 };
 

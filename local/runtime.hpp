@@ -125,8 +125,9 @@ class Runtime {
   Runtime& operator=(const Runtime&) = delete;
 
   /// Invokes `function` with `payload` (JSON text; the caller checks size limits) and waits
-  /// for the outcome. Never throws for anything the handler does; throws std::runtime_error
-  /// only when python3/node cannot be started at all.
+  /// for the outcome. Never throws for anything the handler does; throws std::invalid_argument
+  /// when `payload` is not JSON (an empty payload is `{}`), and std::runtime_error when
+  /// python3/node cannot be started at all.
   [[nodiscard]] InvokeOutcome invoke(const FunctionSpec& function, const std::string& payload,
                                      const InvokeContext& context = {});
 

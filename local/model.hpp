@@ -37,6 +37,10 @@
 
 #include <nlohmann/json.hpp>
 
+namespace formwork {
+struct SynthesizedStack;
+}
+
 namespace formwork::local {
 
 inline constexpr std::string_view kAccountId = "123456789012";
@@ -69,6 +73,10 @@ struct TemplateSource {
 /// roots = the file's folder and each of its parent folders, then the current directory.
 /// Throws InputError (`file:line:column: ...`) when it cannot be read or parsed.
 [[nodiscard]] TemplateSource template_source_from_file(const std::string& path);
+
+/// A stack synthesized from the app's construct tree: stack name, document, construct paths;
+/// asset paths are looked up in the current directory (where the app synthesizes).
+[[nodiscard]] TemplateSource template_source_from_synthesized(const SynthesizedStack& stack);
 
 struct ModelOptions {
   /// Base URL queue URLs and API URLs point to. Default: kDefaultEndpoint.

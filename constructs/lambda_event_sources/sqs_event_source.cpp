@@ -1,8 +1,7 @@
 #include "constructs/lambda_event_sources/sqs_event_source.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "constructs/lambda/function.hpp"
+#include "constructs/lambda_event_sources/detail/filter_criteria.hpp"
 #include "constructs/sqs/queue.hpp"
 
 namespace formwork::lambda_event_sources {
@@ -12,31 +11,6 @@ namespace {
 constexpr int kMaxBatch = 10;
 constexpr int kMaxBatchWithWindow = 10000;
 constexpr std::int64_t kMaxWindowSeconds = 300;
-
-// A literal filter pattern as the JSON text Lambda expects in `FilterCriteria.Filters[].Pattern`.
-nlohmann::ordered_json literal_json(const Value& value) {
-  using nlohmann::ordered_json;
-  if (const auto* s = value.as_string()) return *s;
-  if (const auto* i = value.as_int()) return *i;
-  if (const auto* b = value.get_if<bool>()) return *b;
-  if (const auto* d = value.get_if<double>()) return *d;
-  if (const auto* list = value.get_if<Value::List>()) {
-    ordered_json out = ordered_json::array();
-    for (const auto& item : *list) out.push_back(literal_json(item));
-    return out;
-  }
-  if (const auto* map = value.get_if<Value::Map>()) {
-    ordered_json out = ordered_json::object();
-    for (const auto& [key, item] : *map) out[key] = literal_json(item);
-    return out;
-  }
-  return nullptr;
-}
-
-Value pattern_text(const Value& filter) {
-  if (filter.is_unresolved() || filter.as_string() != nullptr) return filter;
-  return literal_json(filter).dump();
-}
 
 }  // namespace
 
@@ -53,11 +27,7 @@ void SqsEventSource::bind(lambda::Function& fn) const {
     mapping.set_property("MaximumBatchingWindowInSeconds", props_.max_batching_window->to_seconds());
   if (props_.report_batch_item_failures)
     mapping.set_property("FunctionResponseTypes", Value::list({"ReportBatchItemFailures"}));
-  if (!props_.filters.empty()) {
-    Value::List filters;
-    for (const auto& filter : props_.filters) filters.push_back(Value::map({{"Pattern", pattern_text(filter)}}));
-    mapping.set_property("FilterCriteria", Value::map({{"Filters", std::move(filters)}}));
-  }
+  if (!props_.filters.empty()) mapping.set_property("FilterCriteria", detail::filter_criteria(props_.filters));
   if (!props_.enabled) mapping.set_property("Enabled", false);
 
   queue.grant_consume_messages(fn, "consume messages from " + queue_id + " (event source)");

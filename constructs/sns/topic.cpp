@@ -4,6 +4,16 @@
 
 namespace formwork::sns {
 
+namespace {
+
+// The scope of a topic's resource policy, so its L1 reads `<Topic>/Policy/Resource`.
+class PolicyScope : public Construct {
+ public:
+  PolicyScope(Construct& scope, std::string_view id) : Construct(scope, id) {}
+};
+
+}  // namespace
+
 Topic::Topic(Construct& scope, std::string_view id, TopicProps props) : Construct(scope, id), props_(std::move(props)) {
   resource_ = &add<CfnResource>("Resource", {.type = "AWS::SNS::Topic"});
   CfnResource& r = *resource_;
@@ -22,9 +32,25 @@ iam::Grant Topic::grant_publish(iam::IGrantable& grantee, std::string reason) {
 
 void Topic::add_subscription(const ITopicSubscription& subscription) { subscription.bind(*this); }
 
+void Topic::add_to_resource_policy(iam::PolicyStatement statement, std::string reason) {
+  if (policy_ == nullptr) {
+    auto& policy = add<PolicyScope>("Policy");
+    policy_ = &policy.add<CfnResource>("Resource", {.type = "AWS::SNS::TopicPolicy"});
+  }
+  policy_statements_.push_back(std::move(statement));
+  if (!reason.empty()) policy_reasons_.push_back(std::move(reason));
+}
+
 void Topic::prepare() {
   if (resource_->comment().empty())
     resource_->set_comment(std::string(props_.fifo ? "FIFO" : "Standard") + " SNS topic " + node().id());
+  if (policy_ != nullptr) {
+    policy_->set_property("PolicyDocument", iam::policy_document(policy_statements_));
+    policy_->set_property("Topics", Value::list({topic_arn()}));
+    std::string comment;
+    for (const auto& r : policy_reasons_) comment += (comment.empty() ? "" : "; ") + r;
+    policy_->set_comment(comment.empty() ? "Resource policy of topic " + node().id() : comment);
+  }
 }
 
 std::vector<std::string> Topic::validate() const {

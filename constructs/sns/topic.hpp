@@ -5,6 +5,7 @@
 
 #include "constructs/core/cfn_resource.hpp"
 #include "constructs/iam/grant.hpp"
+#include "constructs/iam/policy_statement.hpp"
 #include "constructs/sns/topic_subscription.hpp"
 
 namespace formwork::sns {
@@ -48,6 +49,12 @@ class Topic : public Construct {
   /// Subscribes an endpoint: calls `subscription.bind(*this)`.
   void add_subscription(const ITopicSubscription& subscription);
 
+  /// Adds a statement to the topic's resource policy (child `Policy`, an
+  /// `AWS::SNS::TopicPolicy` created with the first statement).
+  void add_to_resource_policy(iam::PolicyStatement statement, std::string reason = {});
+  /// The resource policy, or nullptr while it has no statement.
+  [[nodiscard]] CfnResource* policy_resource() const { return policy_; }
+
   void prepare() override;
 
  private:
@@ -55,6 +62,9 @@ class Topic : public Construct {
 
   TopicProps props_;
   CfnResource* resource_;
+  CfnResource* policy_ = nullptr;
+  std::vector<iam::PolicyStatement> policy_statements_;
+  std::vector<std::string> policy_reasons_;
 };
 
 }  // namespace formwork::sns

@@ -90,11 +90,6 @@ Method method_of(const ResourceRecord& record, const std::map<std::string, bool>
                                .response_parameters = pairs(response, "ResponseParameters")});
     }
   }
-  if ((out.type == IntegrationType::aws || out.type == IntegrationType::aws_proxy) && out.function_arn.empty()) {
-    throw std::runtime_error(record.logical_id + ": integration URI '" + out.uri +
-                             "' is not a Lambda function (…:lambda:path/2015-03-31/functions/ARN/invocations); "
-                             "only Lambda AWS integrations run locally");
-  }
   return method;
 }
 
@@ -119,11 +114,11 @@ std::vector<RestApi> build_rest_apis(const std::vector<ResourceRecord>& records)
     }
     if (record.type != "AWS::ApiGateway::RestApi") continue;
     const Json& p = record.properties;
-    if (p.contains("Body") || p.contains("BodyS3Location")) {
-      throw std::runtime_error(record.logical_id + ": a REST API defined by an OpenAPI Body is not served locally; "
-                               "define its resources and methods as AWS::ApiGateway::Resource and Method");
-    }
     RestApi api{.logical_id = record.logical_id, .id = record.physical_id, .name = str(p, "Name", record.logical_id)};
+    if (p.contains("Body") || p.contains("BodyS3Location")) {
+      api.notes.push_back("defined by an OpenAPI Body, which the local cloud does not read: only its "
+                          "AWS::ApiGateway::Resource and Method resources are served");
+    }
     const auto root = record.attributes.find("RootResourceId");
     api.root_resource_id = root != record.attributes.end() ? root->second : record.physical_id + "-root";
     if (p.contains("BinaryMediaTypes") && p.at("BinaryMediaTypes").is_array()) {
@@ -196,22 +191,6 @@ std::string local_stage_url(std::string_view endpoint, std::string_view api_id, 
   std::string url(endpoint);
   while (!url.empty() && url.back() == '/') url.pop_back();
   return url + "/restapis/" + std::string(api_id) + "/" + std::string(stage) + "/_user_request_";
-}
-
-std::string localize_url(std::string_view text, std::string_view endpoint) {
-  static constexpr std::string_view kScheme = "https://";
-  if (text.substr(0, kScheme.size()) != kScheme) return std::string(text);
-  const std::string_view rest = text.substr(kScheme.size());
-  const auto slash = rest.find('/');
-  const std::string_view host = rest.substr(0, slash);
-  const auto dot = host.find(".execute-api.");
-  if (dot == std::string_view::npos || dot == 0 || slash == std::string_view::npos) return std::string(text);
-  const std::string_view path = rest.substr(slash + 1);
-  const auto stage_end = path.find('/');
-  const std::string_view stage = path.substr(0, stage_end);
-  if (stage.empty()) return std::string(text);
-  return local_stage_url(endpoint, host.substr(0, dot), stage) +
-         std::string(stage_end == std::string_view::npos ? std::string_view("/") : path.substr(stage_end));
 }
 
 }  // namespace formwork::local::apigateway

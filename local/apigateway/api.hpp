@@ -82,19 +82,17 @@ struct RestApi {
   std::vector<std::string> binary_media_types = {};  // `~1` already turned back into `/`
   std::vector<Resource> resources = {};              // root first, then by path
   std::vector<Stage> stages = {};                    // by name
+  /// What of the API is not served, for `serve` to say at start. Default: none.
+  std::vector<std::string> notes = {};
 };
 
 /// Every RestApi among `records`, with its resources, methods and stages. Throws
-/// std::runtime_error naming the resource's logical ID for what it cannot route (a parent
-/// that is not a resource of the API, an integration type it does not know, an OpenAPI Body).
+/// std::runtime_error naming the resource's logical ID for what is not an API Gateway
+/// template (an integration type that does not exist, a RestApiId that is no API).
 [[nodiscard]] std::vector<RestApi> build_rest_apis(const std::vector<ResourceRecord>& records);
 
 /// The local URL of an API: `endpoint` (http://127.0.0.1:4566) + /restapis/ID/STAGE/_user_request_
 /// (the form LocalStack uses).
 [[nodiscard]] std::string local_stage_url(std::string_view endpoint, std::string_view api_id, std::string_view stage);
-
-/// Rewrites an execute-api URL (`https://ID.execute-api.REGION.amazonaws.com/STAGE/rest`, as a
-/// stack output builds it) into the local one; any other text is returned unchanged.
-[[nodiscard]] std::string localize_url(std::string_view text, std::string_view endpoint);
 
 }  // namespace formwork::local::apigateway

@@ -104,6 +104,7 @@ std::vector<std::string> Gateway::describe(std::string_view endpoint) const {
       lines.push_back(api.logical_id + " (" + api.id + ") " + local_stage_url(endpoint, api.id, stage.name) + "/");
     }
     if (api.stages.empty()) lines.push_back(api.logical_id + " (" + api.id + ") has no stage: not reachable");
+    for (const auto& note : api.notes) lines.push_back("  " + note);
     for (const auto& resource : api.resources) {
       for (const auto& method : resource.methods) {
         lines.push_back("  " + method.http_method + " " + resource.path + " (" + type_name(method.integration.type) + ")");

@@ -203,6 +203,10 @@ HttpResponse run_non_proxy(const RequestInfo& request, const LambdaInvoker& invo
     // MOCK: the request template's statusCode is the integration's status.
     const auto json = nlohmann::json::parse(integration_body, nullptr, false);
     selector = json.is_object() && json.contains("statusCode") ? json.at("statusCode").dump() : "200";
+  } else if (integration.type == IntegrationType::aws && integration.function_arn.empty()) {
+    note(log, method_label(request) + ": AWS integration with " + integration.uri +
+                  " is not run locally (only Lambda functions are): 500");
+    return internal_error();
   } else if (integration.type == IntegrationType::aws) {
     if (invocation_type && *invocation_type == "Event") {
       type = InvocationType::event;

@@ -186,6 +186,11 @@ HttpResponse proxy_response(const std::string& payload, const RequestInfo& reque
 }
 
 HttpResponse run_proxy(const RequestInfo& request, const LambdaInvoker& invoke, const GatewayLog& log) {
+  if (request.route.method->integration.function_arn.empty()) {
+    if (log) log("API Gateway: " + request.route.method->logical_id + ": AWS_PROXY integration with " +
+                 request.route.method->integration.uri + " is not run locally (only Lambda functions are): 500");
+    return gateway_error(500, "Internal server error", "InternalServerErrorException");
+  }
   const LambdaResult result =
       invoke(request.route.method->integration.function_arn, proxy_event(request).dump(), InvocationType::request_response);
   if (result.status == LambdaResult::Status::rejected) {

@@ -216,3 +216,15 @@ TEST_CASE("apigateway mapping: describe lists each API's local URL and methods")
         std::vector<std::string>{"SquareApi (apiSquareApi) http://127.0.0.1:4566/restapis/apiSquareApi/prod/_user_request_/",
                                  "  GET /square/{number} (AWS)"});
 }
+
+TEST_CASE("apigateway mapping: an AWS integration with another service than Lambda is a 500 that says why") {
+  std::vector<std::string> log;
+  const Json sqs = {{"Type", "AWS"}, {"Uri", "arn:aws:apigateway:us-east-1:sqs:path/123456789012/jobs"},
+                    {"IntegrationResponses", Json::array({{{"StatusCode", "200"}}})}};
+  const Gateway gateway(build_rest_apis({fx::rest_api("Q"), fx::method("QPost", "Q", "root", "POST", sqs),
+                                         fx::stage("Q", "prod")}),
+                        SquareLambda{}, {.log = [&](const std::string& line) { log.push_back(line); }});
+  CHECK(call(gateway, "/restapis/apiQ/prod/_user_request_/", {}, "POST").status == 500);
+  REQUIRE_FALSE(log.empty());
+  CHECK_THAT(log[0], Catch::Contains("QPost (POST /): AWS integration with arn:aws:apigateway:us-east-1:sqs:path/"));
+}

@@ -41,7 +41,16 @@ std::string Evaluator::stringify(const Value& v, Pos pos) {
 
 void Evaluator::render(const Node& block, std::string& out) {
   for (const auto& child : block.children) {
-    const Node& node = *child;
+    try {
+      render_node(*child, out);
+    } catch (const std::logic_error& e) {  // a value too deep to print or compare
+      fail(child->pos, e.what());
+    }
+  }
+}
+
+void Evaluator::render_node(const Node& node, std::string& out) {
+  {
     step(node.pos);
     switch (node.kind) {
       case NodeKind::Text: append(out, node.text, node.pos); break;

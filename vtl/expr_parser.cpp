@@ -111,11 +111,7 @@ ExprPtr Parser::parse_additive() {
     if (peek() == '+') {
       ++p_;
       left = binary("+", std::move(left), parse_multiplicative(), at);
-    } else if (peek() == '-' && !is_digit(peek(1))) {
-      ++p_;
-      left = binary("-", std::move(left), parse_multiplicative(), at);
-    } else if (peek() == '-' && is_digit(peek(1))) {
-      // "$a -1": Velocity reads a minus before a digit as the subtraction too.
+    } else if (peek() == '-') {
       ++p_;
       left = binary("-", std::move(left), parse_multiplicative(), at);
     } else {
@@ -143,8 +139,9 @@ ExprPtr Parser::parse_multiplicative() {
 ExprPtr Parser::parse_unary() {
   skip_space();
   Pos at = pos(p_);
-  if ((peek() == '!' && peek(1) != '=') || keyword("not")) {
-    if (peek() == '!') ++p_;
+  bool bang = peek() == '!' && peek(1) != '=';
+  if (bang || keyword("not")) {
+    if (bang) ++p_;
     auto e = make(ExprKind::Not, at);
     e->items.push_back(parse_unary());
     return e;

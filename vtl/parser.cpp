@@ -40,16 +40,14 @@ Pos Parser::pos(std::size_t at) const {
   return Pos{static_cast<int>(line), static_cast<int>(at - (*lines_)[line - 1] + 1)};
 }
 
-void Parser::fail(std::size_t at, const std::string& message) const {
-  Pos where = pos(at);
-  throw Error(name_, where.line, where.column, message);
-}
+void Parser::fail(std::size_t at, const std::string& message) const { fail(pos(at), message); }
+
+void Parser::fail(Pos at, const std::string& message) const { throw Error(name_, at.line, at.column, message); }
 
 std::unique_ptr<Node> Parser::parse_all() {
   auto root = std::make_unique<Node>();
-  std::size_t start = p_;
   std::string terminator = parse_block(*root);
-  if (!terminator.empty()) fail(start, "#" + terminator + " without a matching #if, #foreach or #define");
+  if (!terminator.empty()) fail(terminator_at_, "#" + terminator + " without a matching #if, #foreach or #define");
   return root;
 }
 
@@ -159,6 +157,7 @@ bool Parser::parse_hash(Node& block, std::string& text, std::string& terminator)
   if (name.empty()) return false;
   if (name == "end" || name == "else" || name == "elseif") {
     flush(block, text);
+    terminator_at_ = start;
     p_ = after;
     if (name != "elseif") eat_line_end();
     terminator = name;
@@ -241,17 +240,16 @@ void Parser::parse_if(Node& node) {
     expect(')', "to close the condition");
     eat_line_end();
     auto branch = std::make_unique<Node>();
-    std::size_t at = p_;
     terminator = parse_block(*branch);
     node.children.push_back(std::move(branch));
-    if (terminator.empty()) fail(at, "#if without #end");
+    if (terminator.empty()) fail(node.pos, "#if without #end");
   }
   if (terminator == "else") {
     auto branch = std::make_unique<Node>();
-    std::size_t at = p_;
     terminator = parse_block(*branch);
     node.children.push_back(std::move(branch));
-    if (terminator != "end") fail(at, terminator.empty() ? "#else without #end" : "#" + terminator + " after #else");
+    if (terminator.empty()) fail(node.pos, "#if without #end");
+    if (terminator != "end") fail(terminator_at_, "#" + terminator + " after #else");
   }
 }
 
@@ -271,9 +269,9 @@ void Parser::parse_foreach(Node& node) {
   expect(')', "to close #foreach");
   eat_line_end();
   auto body = std::make_unique<Node>();
-  std::size_t body_at = p_;
   std::string terminator = parse_block(*body);
-  if (terminator != "end") fail(body_at, terminator.empty() ? "#foreach without #end" : "#" + terminator + " without #if");
+  if (terminator.empty()) fail(node.pos, "#foreach without #end");
+  if (terminator != "end") fail(terminator_at_, "#" + terminator + " without #if");
   node.children.push_back(std::move(body));
 }
 
@@ -290,9 +288,9 @@ void Parser::parse_define(Node& node) {
   expect(')', "to close #define");
   eat_line_end();
   auto body = std::make_unique<Node>();
-  std::size_t body_at = p_;
   std::string terminator = parse_block(*body);
-  if (terminator != "end") fail(body_at, terminator.empty() ? "#define without #end" : "#" + terminator + " without #if");
+  if (terminator.empty()) fail(node.pos, "#define without #end");
+  if (terminator != "end") fail(terminator_at_, "#" + terminator + " without #if");
   node.children.push_back(std::move(body));
 }
 

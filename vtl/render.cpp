@@ -11,8 +11,14 @@ namespace {
 std::map<std::string, std::string> strings_of(const Value& map) {
   std::map<std::string, std::string> out;
   if (map.kind != Kind::Map) return out;
-  for (const auto& [k, v] : map.map->entries)
-    if (!v.is_null() && v.kind != Kind::Block) out[k] = to_java_string(v);
+  for (const auto& [k, v] : map.map->entries) {
+    if (v.is_null() || v.kind == Kind::Block) continue;
+    try {
+      out[k] = to_java_string(v);
+    } catch (const std::logic_error& e) {
+      throw Error("overrides", 0, 0, std::string("$context override ") + k + ": " + e.what());
+    }
+  }
   return out;
 }
 
@@ -57,7 +63,7 @@ std::string jsonpath_json(std::string_view json_text, std::string_view path) {
   try {
     auto result = jsonpath_select(parsed, path);
     return result ? to_json_text(from_json(*result)) : "null";
-  } catch (const std::invalid_argument& e) {
+  } catch (const std::logic_error& e) {
     throw Error("jsonpath", 0, 0, e.what());
   }
 }

@@ -135,14 +135,15 @@ void json_smart_quote(const std::string& s, std::string& out) {
   out += '"';
 }
 
-void json_smart(const Value& v, std::string& out) {
+void json_smart(const Value& v, std::string& out, int depth) {
+  if (depth > kMaxValueDepth) throw std::invalid_argument("value nested deeper than 64 levels");
   switch (v.kind) {
     case Kind::String: json_smart_quote(v.s, out); return;
     case Kind::List: {
       out += '[';
       for (std::size_t k = 0; k < v.list->size(); ++k) {
         if (k) out += ',';
-        json_smart((*v.list)[k], out);
+        json_smart((*v.list)[k], out, depth + 1);
       }
       out += ']';
       return;
@@ -155,19 +156,20 @@ void json_smart(const Value& v, std::string& out) {
         first = false;
         json_smart_quote(key, out);
         out += ':';
-        json_smart(val, out);
+        json_smart(val, out, depth + 1);
       }
       out += '}';
       return;
     }
     case Kind::Null: out += "null"; return;
-    default: out += to_java_string(v);
+    default: out += to_java_string(v, depth);
   }
 }
 
 }  // namespace
 
-std::string to_java_string(const Value& v) {
+std::string to_java_string(const Value& v, int depth) {
+  if (depth > kMaxValueDepth) throw std::invalid_argument("value nested deeper than 64 levels");
   switch (v.kind) {
     case Kind::Null: return "null";
     case Kind::Bool: return v.b ? "true" : "false";
@@ -178,13 +180,13 @@ std::string to_java_string(const Value& v) {
       if (v.array) throw std::invalid_argument("a Java String[] (from split()) prints as an identity hash");
       std::string out;
       if (v.json) {
-        json_smart(v, out);
+        json_smart(v, out, depth);
         return out;
       }
       out = "[";
       for (std::size_t k = 0; k < v.list->size(); ++k) {
         if (k) out += ", ";
-        out += to_java_string((*v.list)[k]);
+        out += to_java_string((*v.list)[k], depth + 1);
       }
       return out + "]";
     }
@@ -194,16 +196,17 @@ std::string to_java_string(const Value& v) {
       for (const auto& [key, val] : v.map->entries) {
         if (!first) out += ", ";
         first = false;
-        out += key + "=" + to_java_string(val);
+        out += key + "=" + to_java_string(val, depth + 1);
       }
       return out + "}";
     }
-    case Kind::Entry: return v.s + "=" + to_java_string(v.list->at(0));
+    case Kind::Entry: return v.s + "=" + to_java_string(v.list->at(0), depth + 1);
     default: throw std::invalid_argument("this object has no stable text in Java");
   }
 }
 
-bool java_equals(const Value& a, const Value& b) {
+bool java_equals(const Value& a, const Value& b, int depth) {
+  if (depth > kMaxValueDepth) throw std::invalid_argument("value nested deeper than 64 levels");
   if (a.kind != b.kind) return false;
   switch (a.kind) {
     case Kind::Null: return true;
@@ -214,18 +217,18 @@ bool java_equals(const Value& a, const Value& b) {
     case Kind::List: {
       if (a.list->size() != b.list->size()) return false;
       for (std::size_t k = 0; k < a.list->size(); ++k)
-        if (!java_equals((*a.list)[k], (*b.list)[k])) return false;
+        if (!java_equals((*a.list)[k], (*b.list)[k], depth + 1)) return false;
       return true;
     }
     case Kind::Map: {
       if (a.map->entries.size() != b.map->entries.size()) return false;
       for (const auto& [key, val] : a.map->entries) {
         const Value* other = b.map->find(key);
-        if (!other || !java_equals(val, *other)) return false;
+        if (!other || !java_equals(val, *other, depth + 1)) return false;
       }
       return true;
     }
-    case Kind::Entry: return a.s == b.s && java_equals(a.list->at(0), b.list->at(0));
+    case Kind::Entry: return a.s == b.s && java_equals(a.list->at(0), b.list->at(0), depth + 1);
     default: return &a == &b;
   }
 }
@@ -246,7 +249,8 @@ bool truthy(const Value& v) {
   return true;
 }
 
-Value from_json(const nlohmann::ordered_json& j) {
+Value from_json(const nlohmann::ordered_json& j, int depth) {
+  if (depth > 512) throw std::invalid_argument("JSON nested deeper than 512 levels");
   switch (j.type()) {
     case nlohmann::ordered_json::value_t::null: return Value::null();
     case nlohmann::ordered_json::value_t::boolean: return Value::boolean(j.get<bool>());
@@ -260,19 +264,20 @@ Value from_json(const nlohmann::ordered_json& j) {
     case nlohmann::ordered_json::value_t::string: return Value::string(j.get<std::string>());
     case nlohmann::ordered_json::value_t::array: {
       std::vector<Value> items;
-      for (const auto& e : j) items.push_back(from_json(e));
+      for (const auto& e : j) items.push_back(from_json(e, depth + 1));
       return Value::new_list(std::move(items), true);
     }
     case nlohmann::ordered_json::value_t::object: {
       Value m = Value::new_map();
-      for (auto it = j.begin(); it != j.end(); ++it) m.map->put(it.key(), from_json(it.value()));
+      for (auto it = j.begin(); it != j.end(); ++it) m.map->put(it.key(), from_json(it.value(), depth + 1));
       return m;
     }
     default: return Value::null();
   }
 }
 
-std::string to_json_text(const Value& v) {
+std::string to_json_text(const Value& v, int depth) {
+  if (depth > kMaxValueDepth) throw std::invalid_argument("value nested deeper than 64 levels");
   switch (v.kind) {
     case Kind::Null: return "null";
     case Kind::String: return nlohmann::ordered_json(v.s).dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
@@ -280,7 +285,7 @@ std::string to_json_text(const Value& v) {
       std::string out = "[";
       for (std::size_t k = 0; k < v.list->size(); ++k) {
         if (k) out += ',';
-        out += to_json_text((*v.list)[k]);
+        out += to_json_text((*v.list)[k], depth + 1);
       }
       return out + "]";
     }
@@ -290,7 +295,7 @@ std::string to_json_text(const Value& v) {
       for (const auto& [key, val] : v.map->entries) {
         if (!first) out += ',';
         first = false;
-        out += to_json_text(Value::string(key)) + ":" + to_json_text(val);
+        out += to_json_text(Value::string(key)) + ":" + to_json_text(val, depth + 1);
       }
       return out + "}";
     }

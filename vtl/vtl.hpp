@@ -39,30 +39,30 @@ class Error : public std::runtime_error {
 
 /// `$context.identity.*`. Empty strings render as empty strings.
 struct Identity {
-  std::string source_ip;   // Default: empty. $context.identity.sourceIp
-  std::string user_agent;  // Default: empty. $context.identity.userAgent
-  std::string caller;      // Default: empty. $context.identity.caller
-  std::string user;        // Default: empty. $context.identity.user
-  std::string user_arn;    // Default: empty. $context.identity.userArn
-  std::string api_key;     // Default: empty. $context.identity.apiKey
-  std::string account_id;  // Default: empty. $context.identity.accountId
+  std::string source_ip = {};   // Default: empty. $context.identity.sourceIp
+  std::string user_agent = {};  // Default: empty. $context.identity.userAgent
+  std::string caller = {};      // Default: empty. $context.identity.caller
+  std::string user = {};        // Default: empty. $context.identity.user
+  std::string user_arn = {};    // Default: empty. $context.identity.userArn
+  std::string api_key = {};     // Default: empty. $context.identity.apiKey
+  std::string account_id = {};  // Default: empty. $context.identity.accountId
 };
 
 /// `$context.*` as API Gateway sets it for a REST API request.
 struct Context {
-  std::string request_id;           // Default: empty. $context.requestId
-  std::string extended_request_id;  // Default: empty. $context.extendedRequestId
-  std::string account_id;           // Default: empty. $context.accountId
-  std::string api_id;               // Default: empty. $context.apiId
-  std::string stage;                // Default: empty. $context.stage
-  std::string resource_id;          // Default: empty. $context.resourceId
-  std::string resource_path;        // Default: empty. $context.resourcePath, e.g. /square/{n}
-  std::string http_method;          // Default: empty. $context.httpMethod
-  std::string path;                 // Default: empty. $context.path, e.g. /Prod/square/4
-  std::string protocol;             // Default: empty. $context.protocol, e.g. HTTP/1.1
-  std::string domain_name;          // Default: empty. $context.domainName
-  std::string domain_prefix;        // Default: empty. $context.domainPrefix
-  std::string request_time;         // Default: empty. $context.requestTime, 10/Mar/2020:00:03:59 +0000
+  std::string request_id = {};           // Default: empty. $context.requestId
+  std::string extended_request_id = {};  // Default: empty. $context.extendedRequestId
+  std::string account_id = {};           // Default: empty. $context.accountId
+  std::string api_id = {};               // Default: empty. $context.apiId
+  std::string stage = {};                // Default: empty. $context.stage
+  std::string resource_id = {};          // Default: empty. $context.resourceId
+  std::string resource_path = {};        // Default: empty. $context.resourcePath, e.g. /square/{n}
+  std::string http_method = {};          // Default: empty. $context.httpMethod
+  std::string path = {};                 // Default: empty. $context.path, e.g. /Prod/square/4
+  std::string protocol = {};             // Default: empty. $context.protocol, e.g. HTTP/1.1
+  std::string domain_name = {};          // Default: empty. $context.domainName
+  std::string domain_prefix = {};        // Default: empty. $context.domainPrefix
+  std::string request_time = {};         // Default: empty. $context.requestTime, 10/Mar/2020:00:03:59 +0000
   std::int64_t request_time_epoch = 0;  // Default: 0. $context.requestTimeEpoch (milliseconds)
   Identity identity = {};           // Default: all empty.
   /// $context.authorizer.<key>. Default: empty.
@@ -72,7 +72,7 @@ struct Context {
 /// What a mapping template sees of the request (or, for a response template, of the
 /// integration's response: `body` is then the integration's response body).
 struct RenderInput {
-  std::string body;  // Default: empty. $input.body, and the JSON $input.path/json/parseJson read
+  std::string body = {};  // Default: empty. $input.body, and the JSON $input.path/json/parseJson read
   /// $input.params().path / $input.params('name'), looked up in path, then querystring, then header.
   std::map<std::string, std::string> path_params = {};         // Default: none.
   std::map<std::string, std::string> querystring_params = {};  // Default: none.
@@ -92,8 +92,9 @@ struct RenderOptions {
   std::size_t max_depth = 64;
   /// Bytes of output. Default: 10 MiB (API Gateway's payload limit).
   std::size_t max_output_bytes = 10u * 1024u * 1024u;
-  /// Evaluation steps (nodes evaluated) before the render is stopped. Default: 10,000,000.
-  std::size_t max_steps = 10'000'000;
+  /// Evaluation steps (nodes and expressions evaluated) before the render is stopped; also
+  /// bounds the memory a template can fill. Default: 1,000,000.
+  std::size_t max_steps = 1'000'000;
 };
 
 /// What `#set($context.responseOverride...)` and `$context.requestOverride...` left after
@@ -108,8 +109,8 @@ struct Overrides {
 };
 
 struct RenderResult {
-  std::string output;
-  Overrides overrides;
+  std::string output = {};
+  Overrides overrides = {};
 };
 
 /// Renders a mapping template. Throws Error (name:line:column) on a syntax error, on anything

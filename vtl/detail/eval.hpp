@@ -16,6 +16,7 @@ class Evaluator {
   std::map<std::string, Value>& vars() { return vars_; }
 
  private:
+  void render_node(const Node& node, std::string& out);
   void render_nested(const Node& block, std::string& out, Pos pos);
   void render_ref(const Node& node, std::string& out);
   void run_set(const Node& node);

@@ -53,6 +53,7 @@ class Parser {
   void expect(char c, std::string_view what);
 
   [[noreturn]] void fail(std::size_t at, const std::string& message) const;
+  [[noreturn]] void fail(Pos at, const std::string& message) const;
   [[nodiscard]] Pos pos(std::size_t at) const;
   [[nodiscard]] char peek(std::size_t ahead = 0) const { return p_ + ahead < end_ ? src_[p_ + ahead] : '\0'; }
 
@@ -62,6 +63,7 @@ class Parser {
   std::size_t end_;
   bool in_string_;
   int depth_ = 0;
+  std::size_t terminator_at_ = 0;  // where the last #end/#else/#elseif met starts
   std::shared_ptr<const std::vector<std::size_t>> lines_;  // offsets where lines start
 };
 

@@ -58,22 +58,26 @@ struct Value {
   [[nodiscard]] double as_double() const { return kind == Kind::Int ? static_cast<double>(i) : d; }
 };
 
+/// Values nest at most this deep when printed or compared (a list added to itself would
+/// recurse forever; Java overflows its stack): deeper is std::invalid_argument.
+constexpr int kMaxValueDepth = 64;
+
 /// Java's Double.toString.
 std::string java_double(double v);
 /// Java's toString() of the value (AbstractMap/AbstractCollection formats, JSONArray as JSON).
 /// Throws std::invalid_argument for a String[] (Java would print an identity hash).
-std::string to_java_string(const Value& v);
+std::string to_java_string(const Value& v, int depth = 0);
 /// Velocity 1.7's == : numbers by value, same kinds by equals(), otherwise by toString().
 bool velocity_equals(const Value& a, const Value& b);
 /// Java's equals() (List.contains, Map.containsKey).
-bool java_equals(const Value& a, const Value& b);
+bool java_equals(const Value& a, const Value& b, int depth = 0);
 /// Velocity 1.7's truth: null is false, a Boolean is itself, anything else is true.
 bool truthy(const Value& v);
 
 /// What json-smart (under Jayway JsonPath) builds from JSON: maps, JSONArray lists, Integer/Long,
 /// Double, String, Boolean, null.
-Value from_json(const nlohmann::ordered_json& j);
+Value from_json(const nlohmann::ordered_json& j, int depth = 0);
 /// Compact JSON: nlohmann's escaping, Java's number text ($input.json, $util and the harness agree).
-std::string to_json_text(const Value& v);
+std::string to_json_text(const Value& v, int depth = 0);
 
 }  // namespace formwork::vtl::detail

@@ -73,7 +73,11 @@ process::RunResult AwsCli::run(const std::vector<std::string>& args, const proce
   auto argv = command(args);
   if (dry_run_) {
     if (!note.empty()) out_ << "# " << note << "\n";
-    out_ << redact(shell_quote(argv)) << "\n";
+    auto shown = argv;
+    for (auto& word : shown)
+      for (const auto& hidden : hidden_)
+        if (word == hidden) word = word.substr(0, word.find('=') + 1) + "****";
+    out_ << redact(shell_quote(shown)) << "\n";
     return process::RunResult{.exit_code = 0, .out = {}, .err = {}};
   }
   auto with_pager_off = options;

@@ -52,10 +52,15 @@ class AwsCli {
   /// nullopt when it fails. Callers use it only outside dry-run, or for local lookups.
   [[nodiscard]] std::optional<std::string> query(const std::vector<std::string>& args) const;
 
+  /// An argument never printed as given: a dry run shows `KEY=****` for the word `KEY=VALUE`
+  /// (a NoEcho parameter's override). Only what is printed changes.
+  void hide_argument(std::string word) const { hidden_.push_back(std::move(word)); }
+
  private:
   AwsTarget target_;
   bool dry_run_;
   std::ostream& out_;
+  mutable std::vector<std::string> hidden_;
 };
 
 /// The non-empty lines of an `aws` error output, redacted, with the service's message pulled

@@ -1,6 +1,8 @@
 #include "deploy/deployer.hpp"
 
+#include <cctype>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <regex>
 
@@ -32,11 +34,48 @@ std::string json_text(const nlohmann::json& object, const char* key, const char*
 
 }  // namespace
 
+namespace {
+
+// AWS's tag character set: letters, digits, white space and _ . : / = + - @ (non-ASCII
+// letters pass as any byte >= 0x80 of valid UTF-8, which the template writer requires).
+bool tag_text(const std::string& text) {
+  for (unsigned char c : text)
+    if (!(std::isalnum(c) || c == ' ' || c >= 0x80 || std::strchr("_.:/=+-@", c) != nullptr) || c == '\0') return false;
+  return true;
+}
+
+// Every value below reaches the AWS CLI as one argument `KEY=VALUE`. It starts with the
+// key, so a key that starts with '-' would be read by the CLI as an option of its own
+// (`--tags=--endpoint-url=http://...` sends the deployment elsewhere): such keys are refused,
+// with the rest of AWS's limits on tags and parameters.
+void check_key_value(const std::string& option, const std::string& key, const std::string& value) {
+  auto refuse = [&](const std::string& code, const std::string& what) {
+    throw UsageError(code, "", option + " " + what);
+  };
+  if (key.front() == '-') refuse("OptionInjection", "key '" + key + "' starts with '-', which the AWS CLI would read as an option");
+  if (option == "--tags") {
+    if (key.size() > 128) refuse("TagKeyTooLong", "key is " + std::to_string(key.size()) + " characters, over AWS's 128");
+    if (value.size() > 256) refuse("TagValueTooLong", "value of '" + key + "' is " + std::to_string(value.size()) + " characters, over AWS's 256");
+    if (key.rfind("aws:", 0) == 0) refuse("ReservedTagKey", "key '" + key + "' uses the prefix 'aws:', which AWS reserves");
+    if (!tag_text(key) || !tag_text(value))
+      refuse("BadTagCharacters", "'" + key + "=" + value + "' has characters AWS refuses in tags (allowed: letters, digits, spaces, _ . : / = + - @)");
+  } else if (option == "--parameters") {
+    for (unsigned char c : key)
+      if (!std::isalnum(c)) refuse("BadParameterName", "name '" + key + "' is not alphanumeric, as CloudFormation parameter names are");
+    if (value.size() > 4096)
+      refuse("ParameterValueTooLong", "value of '" + key + "' is " + std::to_string(value.size()) + " bytes, over CloudFormation's 4096");
+  }
+}
+
+}  // namespace
+
 std::pair<std::string, std::string> split_key_value(const std::string& text, const std::string& option) {
   auto equals = text.find('=');
   if (equals == std::string::npos || equals == 0)
     throw UsageError("BadKeyValue", "", option + " takes KEY=VALUE, got '" + text + "'");
-  return {text.substr(0, equals), text.substr(equals + 1)};
+  std::pair<std::string, std::string> out{text.substr(0, equals), text.substr(equals + 1)};
+  check_key_value(option, out.first, out.second);
+  return out;
 }
 
 std::vector<std::string> deploy_checks(const SynthesizedStack& stack) {
@@ -94,6 +133,10 @@ std::vector<std::string> Deployer::deploy_arguments(const SynthesizedStack& stac
   for (const auto& [key, value] : options_.parameters) {
     if (!declares_parameter(stack, key)) continue;
     overrides.push_back(key + "=" + value);
+    const auto& declared = stack.document["Parameters"][key];
+    const auto no_echo = declared.is_object() ? declared.find("NoEcho") : declared.end();
+    if (no_echo != declared.end() && (*no_echo == true || *no_echo == "true" || *no_echo == "True"))
+      aws_.hide_argument(overrides.back());  // a dry run prints KEY=****
     bucket_given = bucket_given || key == "AssetsBucket";
   }
   if ((has_assets || declares_parameter(stack, "AssetsBucket")) && !bucket_given)

@@ -30,8 +30,9 @@ struct DeployOptions {
 /// Templates over this size cannot go in the request body: `--s3-bucket` is needed.
 inline constexpr std::size_t kMaxInlineTemplateBytes = 51'200;
 
-/// `K=V` split at the first `=`; throws UsageError naming `option` when there is none or
-/// the key is empty.
+/// `K=V` split at the first `=`; throws UsageError naming `option` when there is none, the
+/// key is empty or starts with '-' (the AWS CLI would take it for an option), or (for
+/// "--tags" and "--parameters") AWS's limits refuse it.
 [[nodiscard]] std::pair<std::string, std::string> split_key_value(const std::string& text, const std::string& option);
 
 /// What deploy checks beyond `formwork lint`, before anything is sent: that the code assets'

@@ -268,7 +268,10 @@ std::string render(const Json& v) {
 Json canonical(const nlohmann::ordered_json& value) {
   if (value.is_object()) {
     if (value.size() == 1) {
-      const auto& [key, arg] = *value.items().begin();
+      // Iterator, not items(): items() returns a proxy whose elements die with it.
+      const auto first = value.begin();
+      const std::string& key = first.key();
+      const auto& arg = first.value();
       if (key == "Fn::GetAtt" && arg.is_string()) {
         auto text = arg.get<std::string>();
         auto dot = text.find('.');

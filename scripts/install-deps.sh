@@ -4,7 +4,8 @@
 # cfn-lint (lint), moto_server (the end-to-end tests); see the README.
 set -euo pipefail
 packages=(build-essential cmake git python3 python3-yaml
-          libyaml-cpp-dev nlohmann-json3-dev libcli11-dev catch2 graphviz)
+          libyaml-cpp-dev nlohmann-json3-dev libcli11-dev catch2 graphviz
+          libssl-dev libzip-dev zlib1g-dev clang-14 libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,133 +1,102 @@
 #include "constructs/core/template_reader.hpp"
 
-#include <cmath>
+#include <array>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
-#include <regex>
-#include <sstream>
+#include <unordered_set>
+#include <vector>
 
 #include <yaml-cpp/yaml.h>
+
+#include "constructs/core/detail/template_reading.hpp"
 
 namespace formwork {
 namespace {
 
+using detail::ReaderLimits;
 using nlohmann::ordered_json;
 
-// Plain scalars resolve as YAML 1.1 (PyYAML's resolver), which is what CloudFormation
-// and cfn-lint use: `yes` is true, `012` is 10, `1e3` stays a string.
-const std::regex& bool_pattern() {
-  static const std::regex re("yes|Yes|YES|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF");
-  return re;
-}
-const std::regex& int_pattern() {
-  static const std::regex re(
-      "[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+");
-  return re;
-}
-const std::regex& float_pattern() {
-  static const std::regex re(
-      "[-+]?(?:[0-9][0-9_]*)\\.[0-9_]*(?:[eE][-+][0-9]+)?|\\.[0-9_]+(?:[eE][-+][0-9]+)?|"
-      "[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\\.[0-9_]*|[-+]?\\.(?:inf|Inf|INF)|\\.(?:nan|NaN|NAN)");
-  return re;
+// The short-form tags CloudFormation defines; any other `!Tag` is refused.
+constexpr std::array<std::string_view, 24> kIntrinsicTags = {
+    "Ref",         "Condition",   "Base64",      "Cidr",        "FindInMap",   "GetAtt",
+    "GetAZs",      "ImportValue", "Join",        "Select",      "Split",       "Sub",
+    "Transform",   "And",         "Equals",      "If",          "Not",         "Or",
+    "Contains",    "EachMemberEquals", "EachMemberIn", "RefAll", "ValueOf", "ValueOfAll"};
+constexpr std::array<std::string_view, 2> kExtraTags = {"Length", "ToJsonString"};
+
+bool known_tag(std::string_view name) {
+  for (auto t : kIntrinsicTags)
+    if (t == name) return true;
+  for (auto t : kExtraTags)
+    if (t == name) return true;
+  return false;
 }
 
-std::string without_underscores(const std::string& s) {
-  std::string out;
-  for (char c : s)
-    if (c != '_') out += c;
-  return out;
-}
-
-ordered_json resolve_int(const std::string& text) {
-  std::string s = without_underscores(text);
-  bool negative = false;
-  if (!s.empty() && (s[0] == '-' || s[0] == '+')) {
-    negative = s[0] == '-';
-    s.erase(0, 1);
+std::string describe(const YAML::Node& node) {
+  switch (node.Type()) {
+    case YAML::NodeType::Sequence: return "a sequence";
+    case YAML::NodeType::Map: return "a mapping";
+    case YAML::NodeType::Null: return "null";
+    default: return "a scalar";
   }
-  long double value = 0;
-  if (s.rfind("0b", 0) == 0) {
-    for (char c : s.substr(2)) value = value * 2 + (c - '0');
-  } else if (s.rfind("0x", 0) == 0) {
-    value = static_cast<long double>(std::stoull(s.substr(2), nullptr, 16));
-  } else if (s.find(':') != std::string::npos) {
-    std::stringstream parts(s);
-    std::string part;
-    while (std::getline(parts, part, ':')) value = value * 60 + std::stoll(part);
-  } else if (s.size() > 1 && s[0] == '0') {
-    for (char c : s.substr(1)) value = value * 8 + (c - '0');
-  } else {
-    for (char c : s) value = value * 10 + (c - '0');
-  }
-  if (negative) value = -value;
-  if (value >= -9.2e18L && value <= 9.2e18L) return static_cast<std::int64_t>(value);
-  return static_cast<double>(value);
-}
-
-ordered_json resolve_float(const std::string& text) {
-  std::string s = without_underscores(text);
-  if (s.find("inf") != std::string::npos || s.find("Inf") != std::string::npos ||
-      s.find("INF") != std::string::npos)
-    return s[0] == '-' ? -HUGE_VAL : HUGE_VAL;
-  if (s.find("nan") != std::string::npos || s.find("NaN") != std::string::npos ||
-      s.find("NAN") != std::string::npos)
-    return std::nan("");
-  if (s.find(':') != std::string::npos) {
-    bool negative = s[0] == '-';
-    if (s[0] == '-' || s[0] == '+') s.erase(0, 1);
-    double value = 0;
-    std::stringstream parts(s);
-    std::string part;
-    while (std::getline(parts, part, ':')) value = value * 60 + std::stod(part);
-    return negative ? -value : value;
-  }
-  return std::stod(s);
-}
-
-ordered_json resolve_plain(const std::string& s) {
-  if (s.empty() || s == "~" || s == "null" || s == "Null" || s == "NULL") return nullptr;
-  if (std::regex_match(s, bool_pattern())) {
-    char c = s[0];
-    return c == 'y' || c == 'Y' || c == 't' || c == 'T' || s == "on" || s == "On" || s == "ON";
-  }
-  if (std::regex_match(s, int_pattern())) return resolve_int(s);
-  if (std::regex_match(s, float_pattern())) return resolve_float(s);
-  return s;
 }
 
 class Converter {
  public:
-  Converter(const std::string& path, std::map<std::string, int>& lines) : path_(path), lines_(lines) {}
+  Converter(const std::string& path, std::map<std::string, int>& lines, std::size_t text_size)
+      : path_(path), lines_(lines), budget_(text_size + ReaderLimits::alias_allowance) {}
 
-  ordered_json convert(const YAML::Node& node, const std::string& pointer) {
+  ordered_json convert(const YAML::Node& node, const std::string& pointer, int depth = 0) {
+    // Aliases make yaml-cpp share one node between many places; every place costs a value
+    // here, so a file can expand to at most about one value per byte.
+    if (++values_ > budget_)
+      fail(node, "aliases expand to more than " + std::to_string(budget_) +
+                     " values (the reader's limit for a file of this size)");
+    if (depth > ReaderLimits::max_depth)
+      fail(node, "nesting deeper than " + std::to_string(ReaderLimits::max_depth) + " levels (the reader's limit)");
     lines_.emplace(pointer, node.Mark().line + 1);
     const std::string& tag = node.Tag();
-    if (tag.size() > 1 && tag[0] == '!' && tag != "tag:yaml.org,2002:str") return intrinsic(node, tag.substr(1), pointer);
-    return untagged(node, pointer);
+    if (tag.size() > 1 && tag[0] == '!' && tag != "tag:yaml.org,2002:str") return intrinsic(node, tag.substr(1), pointer, depth);
+    return untagged(node, pointer, depth);
   }
 
  private:
-  ordered_json untagged(const YAML::Node& node, const std::string& pointer) {
+  ordered_json untagged(const YAML::Node& node, const std::string& pointer, int depth) {
     switch (node.Type()) {
       case YAML::NodeType::Null:
         return nullptr;
-      case YAML::NodeType::Scalar:
+      case YAML::NodeType::Scalar: {
         // yaml-cpp tags plain scalars "?" and quoted ones "!".
-        return node.Tag() == "?" ? resolve_plain(node.Scalar()) : ordered_json(node.Scalar());
+        if (node.Tag() != "?") return node.Scalar();
+        auto resolved = detail::resolve_plain_scalar(node.Scalar());
+        if (resolved.error) fail(node, *resolved.error);
+        return std::move(resolved.value);
+      }
       case YAML::NodeType::Sequence: {
         ordered_json out = ordered_json::array();
-        for (std::size_t i = 0; i < node.size(); ++i)
-          out.push_back(convert(node[i], pointer + "/" + std::to_string(i)));
+        auto& array = out.get_ref<ordered_json::array_t&>();
+        std::size_t i = 0;
+        for (const auto& element : node) array.push_back(convert(element, pointer + "/" + std::to_string(i++), depth + 1));
         return out;
       }
       case YAML::NodeType::Map: {
-        ordered_json out = ordered_json::object();
+        // Members go to a vector and keys to a hash set: ordered_json's own insertion
+        // searches its keys, which makes a large mapping quadratic.
+        std::vector<std::pair<std::string, ordered_json>> members;
+        std::unordered_set<std::string> keys;
         for (const auto& entry : node) {
-          if (!entry.first.IsScalar())
-            fail(entry.first, "mapping keys must be scalars");
-          std::string key = entry.first.Scalar();
-          if (out.contains(key)) fail(entry.first, "duplicate key '" + key + "'");
-          out[key] = convert(entry.second, pointer + "/" + json_pointer_escape(key));
+          if (!entry.first.IsScalar()) fail(entry.first, "mapping keys must be scalars");
+          const std::string& key = entry.first.Scalar();
+          if (!keys.insert(key).second) fail(entry.first, "duplicate key '" + key + "'");
+          members.emplace_back(key, convert(entry.second, pointer + "/" + json_pointer_escape(key), depth + 1));
         }
+        ordered_json out = ordered_json::object();
+        auto& object = out.get_ref<ordered_json::object_t&>();
+        object.reserve(members.size());
+        for (auto& [key, value] : members) object.emplace_back(std::move(key), std::move(value));
         return out;
       }
       case YAML::NodeType::Undefined:
@@ -136,7 +105,10 @@ class Converter {
     return nullptr;
   }
 
-  ordered_json intrinsic(const YAML::Node& node, const std::string& name, const std::string& pointer) {
+  ordered_json intrinsic(const YAML::Node& node, const std::string& name, const std::string& pointer, int depth) {
+    if (!known_tag(name)) fail(node, "unknown tag '!" + name + "' (CloudFormation's short forms are !Ref, !Sub, !GetAtt, ...)");
+    if ((name == "Ref" || name == "Condition") && !node.IsScalar())
+      fail(node, "!" + name + " takes a logical ID or parameter name, got " + describe(node));
     std::string key = (name == "Ref" || name == "Condition") ? name : "Fn::" + name;
     std::string inner = pointer + "/" + json_pointer_escape(key);
     ordered_json value;
@@ -144,7 +116,7 @@ class Converter {
       value = node.Scalar();  // a tagged scalar is always a string
       lines_.emplace(inner, node.Mark().line + 1);
     } else {
-      value = untagged(node, inner);
+      value = untagged(node, inner, depth + 1);
     }
     if (name == "GetAtt" && value.is_string()) {
       std::string s = value.get<std::string>();
@@ -161,6 +133,8 @@ class Converter {
 
   const std::string& path_;
   std::map<std::string, int>& lines_;
+  std::size_t budget_;
+  std::size_t values_ = 0;
 };
 
 bool looks_like_json(std::string_view text) {
@@ -171,18 +145,46 @@ bool looks_like_json(std::string_view text) {
   return false;
 }
 
-// Line and column of a byte offset, both 1-based.
-std::pair<int, int> position_of(std::string_view text, std::size_t offset) {
-  int line = 1, column = 1;
-  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
+std::string type_name(const ordered_json& v) {
+  if (v.is_array()) return "a list";
+  if (v.is_object()) return "a mapping";
+  if (v.is_string()) return "a string";
+  if (v.is_null()) return "null";
+  return "a " + std::string(v.type_name());
+}
+
+// What every reader of a template relies on: sections are mappings and a Ref is not a
+// list or mapping. Checked after reading, in both YAML and long-form JSON.
+void check_shape(const TemplateFile& file) {
+  const auto& doc = file.document;
+  if (!doc.is_object()) throw InputError(file.path, 1, 1, "a CloudFormation template must be a mapping at the top level");
+  for (const char* section : {"Resources", "Parameters", "Outputs", "Conditions", "Mappings", "Metadata", "Rules"}) {
+    auto it = doc.find(section);
+    if (it != doc.end() && !it->is_object() && !it->is_null())
+      throw InputError(file.path, file.line_of(std::string("/") + section), 0,
+                       std::string(section) + " must be a mapping, got " + type_name(*it));
+  }
+  std::vector<std::pair<const ordered_json*, std::string>> pending = {{&doc, ""}};
+  while (!pending.empty()) {
+    auto [value, pointer] = std::move(pending.back());
+    pending.pop_back();
+    if (value->is_object()) {
+      auto ref = value->find("Ref");
+      if (value->size() == 1 && ref != value->end() && ref->is_structured())
+        throw InputError(file.path, file.line_of(pointer + "/Ref"), 0,
+                         "Ref takes a logical ID or parameter name, got " + type_name(*ref));
+      for (auto it = value->begin(); it != value->end(); ++it)
+        pending.emplace_back(&it.value(), pointer + "/" + json_pointer_escape(it.key()));
+    } else if (value->is_array()) {
+      std::size_t i = 0;
+      for (const auto& element : *value) pending.emplace_back(&element, pointer + "/" + std::to_string(i++));
     }
   }
-  return {line, column};
+}
+
+std::string too_large(std::size_t size) {
+  return "file is " + std::to_string(size) + " bytes, over the reader's limit of " +
+         std::to_string(ReaderLimits::max_bytes) + " (a CloudFormation template is at most 1 MB)";
 }
 
 }  // namespace
@@ -209,24 +211,15 @@ int TemplateFile::line_of(std::string_view pointer) const {
 
 TemplateFile parse_template(std::string_view text, std::string path) {
   TemplateFile file{.path = std::move(path), .document = {}, .lines = {}};
+  if (text.size() > ReaderLimits::max_bytes) throw InputError(file.path, 0, 0, too_large(text.size()));
+  if (auto bad = detail::invalid_utf8_offset(text); bad != std::string_view::npos) {
+    auto [line, column] = detail::position_of(text, bad);
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+    throw InputError(file.path, line, column, std::string("invalid UTF-8 (byte ") + byte + "); a template must be UTF-8");
+  }
   if (looks_like_json(text)) {
-    // JSON goes through nlohmann for exact JSON semantics; yaml-cpp only adds line numbers.
-    try {
-      file.document = ordered_json::parse(text);
-    } catch (const nlohmann::json::parse_error& e) {
-      auto [line, column] = position_of(text, e.byte > 0 ? e.byte - 1 : 0);
-      std::string what = e.what();
-      auto colon = what.find(": ", what.find("parse error"));
-      throw InputError(file.path, line, column, "invalid JSON: " + (colon == std::string::npos ? what : what.substr(colon + 2)));
-    }
-    try {
-      YAML::Node root = YAML::Load(std::string(text));
-      std::map<std::string, int> lines;
-      Converter(file.path, lines).convert(root, "");
-      file.lines = std::move(lines);
-    } catch (const std::exception&) {
-      // JSON that YAML does not accept (rare escapes): keep the document, lose line numbers.
-    }
+    file.document = detail::read_json(text, file.path, file.lines);
   } else {
     YAML::Node root;
     try {
@@ -234,19 +227,29 @@ TemplateFile parse_template(std::string_view text, std::string path) {
     } catch (const YAML::Exception& e) {
       throw InputError(file.path, e.mark.line + 1, e.mark.column + 1, "invalid YAML: " + e.msg);
     }
-    file.document = Converter(file.path, file.lines).convert(root, "");
+    file.document = Converter(file.path, file.lines, text.size()).convert(root, "");
   }
-  if (!file.document.is_object())
-    throw InputError(file.path, 1, 1, "a CloudFormation template must be a mapping at the top level");
+  check_shape(file);
   return file;
 }
 
 TemplateFile read_template(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  const auto status = fs::status(path, error);
+  if (!fs::exists(status)) throw InputError(path, 0, 0, "no such file");
+  if (fs::is_directory(status)) throw InputError(path, 0, 0, "is a directory, not a template file");
+  const auto size = fs::file_size(path, error);
+  if (!error && size > ReaderLimits::max_bytes) throw InputError(path, 0, 0, too_large(size));
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw InputError(path, 0, 0, "cannot read file");
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return parse_template(buffer.str(), path);
+  if (!in) throw InputError(path, 0, 0, std::string("cannot read file: ") + std::strerror(errno));
+  std::string text;
+  char chunk[1 << 16];
+  while (in.read(chunk, sizeof chunk) || in.gcount() > 0) {
+    text.append(chunk, static_cast<std::size_t>(in.gcount()));
+    if (text.size() > ReaderLimits::max_bytes) throw InputError(path, 0, 0, too_large(text.size()));  // a growing file or a pipe
+  }
+  return parse_template(text, path);
 }
 
 }  // namespace formwork

@@ -56,7 +56,8 @@ bool plain_safe(const std::string& s, bool flow) {
   bool first_ok = std::isalnum(static_cast<unsigned char>(first)) || first == '/' || first == '_' || first == '$' || first == '(';
   if (!first_ok || s.back() == ' ' || s.back() == ':') return false;
   static const char* block_chars = " _-./:${}()*@=+;?^%<>~|'\",!&";
-  static const char* flow_chars = " _-./:$()*@=+;?^%<>~|'\"!&";
+  // No '?' in flow: yaml-cpp reads `[a?b, z]` as a mapping entry and refuses the sequence.
+  static const char* flow_chars = " _-./:$()*@=+;^%<>~|'\"!&";
   const char* allowed = flow ? flow_chars : block_chars;
   for (char c : s)
     // strchr finds the terminator for '\0', so NUL is refused first.
@@ -122,6 +123,16 @@ std::string scalar_text(const std::string& s, bool flow) {
   if (s.empty()) return "''";
   if (plain_safe(s, flow)) return s;
   return double_quoted(s);
+}
+
+// YAML allows a simple key (`key: value`) of at most 1,024 characters; a longer one is
+// written as an explicit key (`? key` then `: value` on the next line), which every reader takes.
+constexpr std::size_t kMaxSimpleKey = 1000;
+
+std::string key_text(const std::string& key, int indent) {
+  std::string text = scalar_text(key, false);
+  if (text.size() <= kMaxSimpleKey) return text + ":";
+  return "? " + double_quoted(key) + "\n" + std::string(indent, ' ') + ":";
 }
 
 std::string number_text(const ordered_json& v) {
@@ -227,7 +238,7 @@ class Writer {
       }
       if (!(first && continue_line)) out_ += std::string(indent, ' ');
       first = false;
-      out_ += scalar_text(it.key(), false) + ":";
+      out_ += key_text(it.key(), indent);
       value_after_key(it.value(), indent);
     }
   }
@@ -239,7 +250,7 @@ class Writer {
     for (auto it = doc.begin(); it != doc.end(); ++it) {
       if (!first) out_ += "\n";
       first = false;
-      out_ += scalar_text(it.key(), false) + ":";
+      out_ += key_text(it.key(), 0);
       bool spaced = (it.key() == "Resources" || it.key() == "Outputs" || it.key() == "Parameters") &&
                     it.value().is_object() && !it.value().empty();
       if (spaced) {

@@ -53,3 +53,38 @@ TEST_CASE("zipping a missing or empty directory is a usage error", "[assets]") {
   CHECK_THROWS_AS(assets::zip_directory(dir.path() / "missing"), UsageError);
   CHECK_THROWS_WITH(assets::zip_directory(dir.path()), "asset directory '" + dir.path().string() + "' has no files (AssetEmpty)");
 }
+
+TEST_CASE("asset files are deflated, and the archive is the same bytes on every run", "[assets]") {
+  TempDir dir;
+  write(dir.path() / "index.py", std::string(20000, 'a') + "\n");
+  const std::string zip = assets::zip_directory(dir.path());
+  CHECK(zip.size() < 1000);  // stored, it would be over 20,000 bytes
+  CHECK(zip.substr(0, 4) == std::string("PK\x03\x04", 4));
+  CHECK(static_cast<unsigned char>(zip[8]) == 8);  // compression method: deflated
+  CHECK(assets::zip_directory(dir.path()) == zip);
+  CHECK(assets::asset_hash(dir.path()) == assets::asset_hash(dir.path()));
+}
+
+TEST_CASE("an asset symlink is followed inside its directory and refused, with its path, outside it", "[assets]") {
+  TempDir root;
+  const auto code = root.path() / "code";
+  write(code / "index.py", "import shared\n");
+  write(code / "lib" / "shared.py", "X = 1\n");
+  write(root.path() / "common" / "shared.py", "SECRET = 1\n");
+  std::filesystem::create_symlink("lib/shared.py", code / "shared.py");
+  const std::string inside = assets::zip_directory(code);
+  CHECK(inside.find("shared.py") != std::string::npos);
+  CHECK(inside.find("../") == std::string::npos);
+
+  std::filesystem::remove(code / "shared.py");
+  std::filesystem::create_symlink("../common/shared.py", code / "shared.py");  // the input of issue 10
+  CHECK_THROWS_WITH(assets::zip_directory(code),
+                    Catch::Contains("asset symlink '" + (code / "shared.py").string() + "' points to '") &&
+                        Catch::Contains("outside the asset directory") && Catch::Contains("(AssetSymlinkOutside)"));
+  std::filesystem::remove(code / "shared.py");
+  std::filesystem::create_symlink("/etc/hostname", code / "host");
+  CHECK_THROWS_WITH(assets::zip_directory(code), Catch::Contains("(AssetSymlinkOutside)"));
+  std::filesystem::remove(code / "host");
+  std::filesystem::create_symlink("missing.py", code / "gone.py");
+  CHECK_THROWS_WITH(assets::zip_directory(code), Catch::Contains("(AssetBrokenSymlink)"));
+}

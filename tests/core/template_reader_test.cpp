@@ -138,7 +138,7 @@ TEST_CASE("refuses malformed input with file:line:column and never crashes", "[c
     (void)read_template("/nonexistent/dir/missing.yaml");
     FAIL("no error");
   } catch (const InputError& e) {
-    CHECK(std::string(e.what()) == "/nonexistent/dir/missing.yaml: cannot read file");
+    CHECK(std::string(e.what()) == "/nonexistent/dir/missing.yaml: no such file");
     CHECK(e.line() == 0);
   }
 }

@@ -17,6 +17,7 @@ std::string_view to_string(NodeKind kind) {
     case NodeKind::Rule: return "rule";
     case NodeKind::Bucket: return "bucket";
     case NodeKind::EventBus: return "event bus";
+    case NodeKind::Table: return "table";
   }
   return "node";
 }
@@ -40,6 +41,7 @@ const std::map<std::string, NodeKind, std::less<>> kNodeTypes = {
     {"AWS::SNS::Topic", NodeKind::Topic},          {"AWS::ApiGateway::Method", NodeKind::Route},
     {"AWS::ApiGatewayV2::Route", NodeKind::Route}, {"AWS::Events::Rule", NodeKind::Rule},
     {"AWS::S3::Bucket", NodeKind::Bucket},         {"AWS::Events::EventBus", NodeKind::EventBus},
+    {"AWS::DynamoDB::Table", NodeKind::Table},
 };
 
 // Actions that only read a queue's or topic's metadata; a grant that has others is labelled by

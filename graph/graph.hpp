@@ -13,7 +13,7 @@
 
 namespace formwork::graph {
 
-enum class NodeKind { Function, Queue, Topic, Route, Rule, Bucket, EventBus };
+enum class NodeKind { Function, Queue, Topic, Route, Rule, Bucket, EventBus, Table };
 
 /// "function", "queue", … (used in tests and documentation).
 [[nodiscard]] std::string_view to_string(NodeKind kind);

@@ -28,6 +28,7 @@ Shape mermaid_shape(NodeKind kind) {
     case NodeKind::Rule: return {"[/", "/]"};
     case NodeKind::Bucket: return {"[\\", "/]"};
     case NodeKind::EventBus: return {">", "]"};
+    case NodeKind::Table: return {"[/", "\\]"};
   }
   return {"[", "]"};
 }
@@ -42,6 +43,7 @@ std::string_view dot_shape(NodeKind kind) {
     case NodeKind::Rule: return "shape=parallelogram";
     case NodeKind::Bucket: return "shape=invtrapezium";
     case NodeKind::EventBus: return "shape=cds";
+    case NodeKind::Table: return "shape=box3d";
   }
   return "shape=box";
 }

@@ -32,6 +32,7 @@ constexpr auto kRules = std::to_array<Rule>({
     {"FW3002", W, "SQS queue visibility timeout under six times the function timeout", check_sqs_visibility_timeout},
     {"FW3003", W, "SQS queue feeding a function without a redrive policy", check_sqs_redrive},
     {"FW3004", W, "Lambda resource policy over 20,480 bytes", check_lambda_policy_size},
+    {"FW3006", W, "DynamoDB or Kinesis stream source without an on-failure destination", check_stream_failure_destination},
     {"FW4001", W, "IAM statement allows * or service:* actions", check_iam_wildcard_actions},
     {"FW4002", W, "IAM statement applies to resource *", check_iam_wildcard_resources},
 });

@@ -64,6 +64,7 @@ void check_async_failure_handling(const TemplateModel&, const LintOptions&, Repo
 void check_sqs_visibility_timeout(const TemplateModel&, const LintOptions&, Report&);
 void check_sqs_redrive(const TemplateModel&, const LintOptions&, Report&);
 void check_lambda_policy_size(const TemplateModel&, const LintOptions&, Report&);
+void check_stream_failure_destination(const TemplateModel&, const LintOptions&, Report&);  // stream_rules.cpp
 
 // IAM (iam_rules.cpp).
 void check_iam_wildcard_actions(const TemplateModel&, const LintOptions&, Report&);

@@ -1,9 +1,16 @@
 #include "bin/cli/lint_command.hpp"
 
+#include <csignal>
+#include <cstring>
 #include <filesystem>
+#include <map>
 #include <fstream>
 #include <random>
 #include <sstream>
+
+#include <dirent.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include "lint/cfn_lint.hpp"
 #include "lint/lint.hpp"
@@ -20,15 +27,62 @@ struct Target {
   std::string path_on_disk;  // empty for a synthesized stack until written
 };
 
-/// A private temporary folder for synthesized templates, removed at the end of the scope.
+constexpr std::string_view kScratchPrefix = "formwork-lint-";
+
+// The scratch folder's name where a signal handler can read it (a fixed buffer, no allocation).
+char g_scratch[4096] = {};
+
+// Ctrl-C (or SIGTERM, SIGHUP) while cfn-lint runs: remove the folder, then die of the signal.
+// The folder holds only the flat files written below; unlinking them needs no allocation.
+extern "C" void remove_scratch_and_reraise(int signal_number) {
+  if (g_scratch[0] != '\0') {
+    if (DIR* dir = opendir(g_scratch)) {
+      while (dirent* entry = readdir(dir))
+        if (entry->d_name[0] != '.') unlinkat(dirfd(dir), entry->d_name, 0);
+      closedir(dir);
+    }
+    rmdir(g_scratch);
+  }
+  std::signal(signal_number, SIG_DFL);
+  std::raise(signal_number);
+}
+
+// Folders `formwork-lint-<pid>-…` of runs that died without cleaning up (SIGKILL) are removed
+// by the next run; those of runs still going are left alone.
+void remove_stale_scratch_dirs(const fs::path& temp) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(temp, error)) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind(kScratchPrefix, 0) != 0) continue;
+    const auto dash = name.find('-', kScratchPrefix.size());
+    const std::string digits = name.substr(kScratchPrefix.size(), dash - kScratchPrefix.size());
+    if (dash == std::string::npos || digits.empty() || digits.size() > 9 ||
+        digits.find_first_not_of("0123456789") != std::string::npos)
+      continue;
+    const auto pid = static_cast<pid_t>(std::stol(digits));
+    if (kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(entry.path(), error);
+  }
+}
+
+/// A private temporary folder for synthesized templates, removed at the end of the scope,
+/// on SIGINT/SIGTERM/SIGHUP, or by the next run after a SIGKILL.
 class ScratchDir {
  public:
   ScratchDir() {
     std::random_device random;
-    path_ = fs::temp_directory_path() / ("formwork-lint-" + std::to_string(random()) + std::to_string(random()));
+    const fs::path temp = fs::temp_directory_path();
+    remove_stale_scratch_dirs(temp);
+    path_ = temp / (std::string(kScratchPrefix) + std::to_string(getpid()) + "-" + std::to_string(random()));
     fs::create_directories(path_);
+    const std::string text = path_.string();
+    if (text.size() < sizeof g_scratch) {
+      std::memcpy(g_scratch, text.c_str(), text.size() + 1);
+      for (int s : {SIGINT, SIGTERM, SIGHUP}) previous_[s] = std::signal(s, remove_scratch_and_reraise);
+    }
   }
   ~ScratchDir() {
+    for (auto [s, handler] : previous_) std::signal(s, handler);
+    g_scratch[0] = '\0';
     std::error_code ignored;
     fs::remove_all(path_, ignored);
   }
@@ -38,7 +92,15 @@ class ScratchDir {
 
  private:
   fs::path path_;
+  std::map<int, void (*)(int)> previous_;
 };
+
+// An argument that names no existing file is a stack name, unless it plainly meant a file.
+bool looks_like_path(const std::string& argument) {
+  auto extension = fs::path(argument).extension().string();
+  return argument.find('/') != std::string::npos || extension == ".yaml" || extension == ".yml" ||
+         extension == ".json" || extension == ".template";
+}
 
 std::string read_text(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -59,13 +121,22 @@ void run_lint(const Options& options, Context& context) {
   auto fail_on = lint::parse_severity(options.fail_on).value_or(lint::Severity::Error);
 
   // An argument that is a file is linted as a file; anything else names a stack of the app.
+  // A missing file, a directory or a file over the reader's size limit is an error naming it.
   std::vector<Target> targets;
   std::vector<std::string> stack_names;
+  bool unreadable = false;
   for (const auto& input : options.inputs) {
-    if (fs::is_regular_file(input))
-      targets.push_back({input, read_text(input), input});
-    else
+    if (!fs::exists(input) && !looks_like_path(input)) {
       stack_names.push_back(input);
+      continue;
+    }
+    try {
+      (void)read_template(input);  // the checks and messages of the reader, before reading the text
+      targets.push_back({input, read_text(input), input});
+    } catch (const InputError& e) {
+      context.err() << "error: " << e.what() << "\n";
+      unreadable = true;
+    }
   }
   if (options.inputs.empty() || !stack_names.empty()) {
     for (const auto* stack : context.select(stack_names))
@@ -75,7 +146,6 @@ void run_lint(const Options& options, Context& context) {
 
   // Every unreadable input is reported before giving up, so one run shows them all.
   std::vector<TemplateFile> templates;
-  bool unreadable = false;
   for (const auto& target : targets) {
     try {
       templates.push_back(parse_template(target.text, target.display_name));

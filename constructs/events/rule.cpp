@@ -2,6 +2,8 @@
 
 #include <regex>
 
+#include "constructs/events/event_bus.hpp"
+
 namespace formwork::events {
 
 namespace {
@@ -15,6 +17,7 @@ constexpr std::int64_t kMaxEventAge = 86400;
 
 std::string what_it_does(const RuleProps& props) {
   if (props.schedule) return "Fires on schedule " + props.schedule->expression_string();
+  if (props.event_bus != nullptr) return "Matches events on event bus " + props.event_bus->node().id();
   return "Matches events on the default event bus";
 }
 
@@ -23,6 +26,7 @@ std::string what_it_does(const RuleProps& props) {
 Rule::Rule(Construct& scope, std::string_view id, RuleProps props) : Construct(scope, id), props_(std::move(props)) {
   Value::Map properties;
   if (props_.description) properties.emplace_back("Description", *props_.description);
+  if (props_.event_bus != nullptr) properties.emplace_back("EventBusName", props_.event_bus->event_bus_name());
   if (props_.event_pattern) properties.emplace_back("EventPattern", *props_.event_pattern);
   if (props_.rule_name) properties.emplace_back("Name", *props_.rule_name);
   if (props_.schedule) properties.emplace_back("ScheduleExpression", props_.schedule->expression_string());
@@ -38,6 +42,11 @@ void Rule::add_target(const IRuleTarget& target) {
   Value::Map entry{{"Arn", config.arn}, {"Id", target_id}};
   if (config.dead_letter_arn) entry.emplace_back("DeadLetterConfig", Value::map({{"Arn", *config.dead_letter_arn}}));
   if (config.input) entry.emplace_back("Input", *config.input);
+  if (config.target_input) {
+    for (const auto& [key, value] : config.target_input->entries()) entry.emplace_back(key, value);
+    for (const auto& e : config.target_input->errors()) target_errors_.push_back(target_id + " " + e);
+    if (config.input) target_errors_.push_back(target_id + " takes an input or a target input, not both");
+  }
   if (config.retry_attempts || config.max_event_age) {
     Value::Map retry;
     if (config.max_event_age) {
@@ -56,6 +65,8 @@ void Rule::add_target(const IRuleTarget& target) {
     entry.emplace_back("RetryPolicy", Value::map(std::move(retry)));
   }
   if (config.role_arn) entry.emplace_back("RoleArn", *config.role_arn);
+  if (config.message_group_id)
+    entry.emplace_back("SqsParameters", Value::map({{"MessageGroupId", *config.message_group_id}}));
   targets_.emplace_back(Value::map(std::move(entry)));
   resource_->set_property("Targets", Value::list(targets_));
 }
@@ -67,6 +78,11 @@ std::vector<std::string> Rule::validate() const {
     errors.push_back("a rule needs a schedule or an event pattern, got neither");
   if (props_.schedule)
     for (const auto& e : props_.schedule->errors()) errors.push_back(e);
+  if (props_.schedule && props_.event_bus != nullptr)
+    errors.push_back("a schedule rule runs on the default event bus only, got event bus " + props_.event_bus->node().id());
+  if (const auto* pattern = props_.event_pattern ? props_.event_pattern->get_if<Value::Map>() : nullptr;
+      pattern != nullptr && pattern->empty())
+    errors.push_back("an event pattern needs at least one field (source, detail-type, detail, ...)");
   if (props_.rule_name) {
     const std::string& name = *props_.rule_name;
     if (name.empty() || name.size() > kMaxRuleName)

@@ -6,11 +6,13 @@
 
 #include "constructs/core/cfn_resource.hpp"
 #include "constructs/core/duration.hpp"
+#include "constructs/events/rule_target_input.hpp"
 #include "constructs/events/schedule.hpp"
 
 namespace formwork::events {
 
 class Rule;
+class EventBus;
 
 /// What a target contributes to the rule's `Targets` list.
 struct RuleTargetConfig {
@@ -20,6 +22,11 @@ struct RuleTargetConfig {
   std::optional<Value> role_arn = std::nullopt;
   /// Fixed JSON text sent instead of the event. Default: the matched event.
   std::optional<Value> input = std::nullopt;
+  /// What to send instead of the event (text, a part of it, a template). Default: the event.
+  std::optional<RuleTargetInput> target_input = std::nullopt;
+  /// FIFO queue targets: the message group of every message (`SqsParameters.MessageGroupId`).
+  /// Default: none.
+  std::optional<Value> message_group_id = std::nullopt;
   /// Queue that receives events EventBridge could not deliver. Default: none.
   std::optional<Value> dead_letter_arn = std::nullopt;
   /// Delivery retries, 0-185. Default: EventBridge's (185).
@@ -48,9 +55,11 @@ struct RuleProps {
   std::optional<std::string> description = std::nullopt;
   /// Default: enabled.
   bool enabled = true;
+  /// The bus whose events the rule matches (`EventBusName`). Default: the default event bus.
+  EventBus* event_bus = nullptr;
 };
 
-/// An EventBridge rule (`AWS::Events::Rule`) on the default event bus.
+/// An EventBridge rule (`AWS::Events::Rule`) on the default event bus or on `event_bus`.
 ///
 ///   auto& timer = add<events::Rule>("Timer", {.schedule = events::Schedule::rate(Duration::minutes(5))});
 ///   timer.add_target(events_targets::LambdaFunction(fn));

@@ -2,6 +2,7 @@
 
 #include "constructs/core/logical_ids.hpp"
 #include "constructs/core/stack.hpp"
+#include "constructs/events_targets/detail/target_access.hpp"
 #include "constructs/lambda/function.hpp"
 
 namespace formwork::events_targets {
@@ -21,6 +22,8 @@ events::RuleTargetConfig LambdaFunction::bind(events::Rule& rule, std::string /*
                                   .reason = "EventBridge rule " + rule.node().id()});
   return {.arn = handler_->function_arn(),
           .input = props_.event,
+          .target_input = props_.input,
+          .dead_letter_arn = detail::bind_dead_letter_queue(props_.dead_letter_queue, rule),
           .retry_attempts = props_.retry_attempts,
           .max_event_age = props_.max_event_age};
 }

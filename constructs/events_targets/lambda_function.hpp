@@ -4,9 +4,13 @@
 
 #include "constructs/core/duration.hpp"
 #include "constructs/events/rule.hpp"
+#include "constructs/events/rule_target_input.hpp"
 
 namespace formwork::lambda {
 class Function;
+}
+namespace formwork::sqs {
+class Queue;
 }
 
 namespace formwork::events_targets {
@@ -18,6 +22,10 @@ struct LambdaFunctionProps {
   std::optional<int> retry_attempts = std::nullopt;
   /// How long EventBridge keeps retrying, 60-86400 s. Default: EventBridge's (24 hours).
   std::optional<Duration> max_event_age = std::nullopt;
+  /// A standard queue for events EventBridge could not deliver. Default: none.
+  sqs::Queue* dead_letter_queue = nullptr;
+  /// What to send instead of the event (a part of it, a template). Default: the event.
+  std::optional<events::RuleTargetInput> input = std::nullopt;
 };
 
 /// Sends a rule's events to a Lambda function, and lets EventBridge invoke the function for

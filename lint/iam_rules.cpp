@@ -51,10 +51,10 @@ std::vector<std::pair<std::string, std::string>> strings_of(const Statement& s, 
 
 // Actions that IAM only grants on "*" (no resource-level permissions), so "*" is the only choice.
 bool only_on_any_resource(const std::string& action) {
-  static const std::array<std::string_view, 8> actions = {
+  static const std::array<std::string_view, 9> actions = {
       "xray:PutTraceSegments",        "xray:PutTelemetryRecords",      "cloudwatch:PutMetricData",
       "ec2:CreateNetworkInterface",   "ec2:DescribeNetworkInterfaces", "ec2:DeleteNetworkInterface",
-      "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses"};
+      "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses", "dynamodb:ListStreams"};
   return std::find(actions.begin(), actions.end(), action) != actions.end();
 }
 

@@ -83,3 +83,16 @@ TEST_CASE("FW3006 flags a DynamoDB stream source without an on-failure destinati
   CHECK_THAT(findings[1].message, Catch::Contains("a batch that fails every retry is skipped without a trace"));
   CHECK(findings[0].severity == lint::Severity::Warning);
 }
+
+TEST_CASE("grant_stream_read's dynamodb:ListStreams on * is not an FW4002 finding", "[lint][dynamodb]") {
+  App app;
+  auto& stack = app.add<Stack>("S");
+  auto& table = stack.add<dynamodb::Table>("Posts", {.partition_key = {.name = "id", .type = dynamodb::AttributeType::String},
+                                                     .stream = dynamodb::StreamViewType::NewImage});
+  auto& failed = stack.add<sqs::Queue>("Failed");
+  auto& fn = stack.add<lambda::Function>("Indexer", testing::inline_function_props());
+  fn.add_event_source(DynamoEventSource(table, {.starting_position = StartingPosition::Latest, .on_failure_queue = &failed}));
+  auto findings = lint_app(app);
+  CHECK(of_rule(findings, "FW4002").empty());
+  CHECK(of_rule(findings, "FW3006").empty());
+}

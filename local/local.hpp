@@ -7,3 +7,5 @@
 
 #include "local/model.hpp"
 #include "local/runtime.hpp"
+#include "local/cloud.hpp"        // the assembled local cloud (clock, SQS, SNS, async, ESM, schedules)
+#include "local/http/server.hpp"  // the endpoint of `formwork serve`

@@ -5,6 +5,7 @@
 set -euo pipefail
 packages=(build-essential cmake git python3 python3-yaml
           libyaml-cpp-dev nlohmann-json3-dev libcli11-dev catch2 graphviz
+          libcpp-httplib-dev libssl-dev curl
           libssl-dev libzip-dev zlib1g-dev clang-14 libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do

@@ -6,6 +6,7 @@
 #include "bin/cli/lint_command.hpp"
 #include "bin/cli/graph_command.hpp"
 #include "bin/cli/deploy_command.hpp"
+#include "bin/cli/serve_command.hpp"
 
 namespace formwork {
 
@@ -20,6 +21,7 @@ int run_cli(App& app, int argc, const char* const* argv) {
   cli::add_lint_command(program, context);
   cli::add_graph_command(program, context);
   cli::add_deploy_commands(program, context);
+  cli::add_serve_command(program, context);
 
   try {
     program.parse(argc, argv);

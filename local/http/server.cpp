@@ -24,6 +24,7 @@ Server::Server(Endpoint endpoint, ServerOptions options) : impl_(new Impl{std::m
   impl_->server.set_payload_max_length(8u << 20u);  // above Lambda's 6 MB, so the API answers RequestTooLarge
   impl_->server.set_read_timeout(30, 0);
   impl_->server.set_keep_alive_max_count(1000);
+  impl_->server.set_tcp_nodelay(true);  // headers and body are separate writes: no 40 ms Nagle waits
   auto handler = [this](const httplib::Request& in, httplib::Response& out) {
     HttpRequest request{.method = in.method, .target = in.target, .body = in.body, .source_ip = in.remote_addr};
     for (const auto& [name, value] : in.headers) request.headers.emplace_back(name, value);

@@ -1,17 +1,6 @@
-// The formwork program: the CLI over the reference stacks of stacks/.
-#include <iostream>
+// The formwork tool: works from any folder. Inside a formwork project (a formwork.json here
+// or above) it rebuilds the project's app and runs it with the same command line; elsewhere
+// lint, diff, graph and deploy work on template files, and init makes a new project.
+#include "bin/cli/context.hpp"
 
-#include "bin/cli/cli.hpp"
-#include "stacks/reference_stacks.hpp"
-
-int main(int argc, char** argv) {
-  formwork::App app;
-  try {
-    stacks::add_reference_stacks(app);
-  } catch (const std::exception& e) {
-    // The stacks read their Lambda handlers from examples/handlers/, relative to the repository root.
-    std::cerr << "error: " << e.what() << " (run formwork from the repository root)\n";
-    return 2;
-  }
-  return formwork::run_cli(app, argc, argv);
-}
+int main(int argc, char** argv) { return formwork::cli::run_tool(argc, argv); }

@@ -10,8 +10,9 @@
 
 namespace formwork {
 
-int run_cli(App& app, int argc, const char* const* argv) {
+int cli::run_program(App& app, int argc, const char* const* argv, const std::string& no_app_reason) {
   cli::Context context(app, std::cout, std::cerr);
+  if (!no_app_reason.empty()) context.set_no_app(no_app_reason);
   CLI::App program("formwork: infrastructure as C++ code for AWS CloudFormation", "formwork");
   program.set_version_flag("--version", std::string("formwork ") + kVersion);
   program.require_subcommand(1);
@@ -21,6 +22,7 @@ int run_cli(App& app, int argc, const char* const* argv) {
   cli::add_lint_command(program, context);
   cli::add_graph_command(program, context);
   cli::add_deploy_commands(program, context);
+  if (!no_app_reason.empty()) cli::add_init_command(program, context);  // the formwork tool's own
   cli::add_serve_command(program, context);
 
   try {
@@ -47,5 +49,7 @@ int run_cli(App& app, int argc, const char* const* argv) {
   }
   return context.exit_code;
 }
+
+int run_cli(App& app, int argc, const char* const* argv) { return cli::run_program(app, argc, argv, ""); }
 
 }  // namespace formwork

@@ -28,6 +28,7 @@ class Context {
   [[nodiscard]] std::ostream& err() { return err_; }
 
   [[nodiscard]] const CloudAssembly& assembly() {
+    if (no_app_) throw UsageError("NoProject", "", *no_app_);
     if (!assembly_) assembly_ = synthesize(app_);
     return *assembly_;
   }
@@ -48,6 +49,11 @@ class Context {
     return out;
   }
 
+  /// For the formwork tool outside a project: a command that needs the app's stacks fails
+  /// with `reason`; commands on template files work.
+  void set_no_app(std::string reason) { no_app_ = std::move(reason); }
+  [[nodiscard]] bool has_app() const { return !no_app_; }
+
   /// The exit code the command's callback sets.
   int exit_code = kSuccess;
 
@@ -56,10 +62,21 @@ class Context {
   std::ostream& out_;
   std::ostream& err_;
   std::optional<CloudAssembly> assembly_;
+  std::optional<std::string> no_app_;
 };
 
 // Each command adds its subcommand to the program; its callback sets context.exit_code.
 void add_synth_command(CLI::App& program, Context& context);
 void add_ls_command(CLI::App& program, Context& context);
+/// `formwork init [DIR]`: the formwork tool's own command (bin/cli/init_command.cpp).
+void add_init_command(CLI::App& program, Context& context);
+
+/// run_cli's body. A non-empty `no_app_reason` makes it the formwork tool outside a project:
+/// commands on template files work, those that need an app fail with that reason, and
+/// `init` is there.
+int run_program(App& app, int argc, const char* const* argv, const std::string& no_app_reason);
+/// The formwork tool (bin/main.cpp): inside a project (formwork.json here or above) it
+/// rebuilds the app and runs it with the same command line; elsewhere it works on files.
+int run_tool(int argc, const char* const* argv);
 
 }  // namespace formwork::cli

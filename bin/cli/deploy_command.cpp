@@ -1,7 +1,10 @@
 #include "bin/cli/deploy_command.hpp"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
+#include <sstream>
 #include <random>
 
 #include "deploy/aws_cli.hpp"
@@ -15,6 +18,13 @@
 namespace formwork::cli {
 namespace fs = std::filesystem;
 namespace {
+
+std::string read_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
 
 struct TargetOptions {
   std::string region;
@@ -111,7 +121,9 @@ void add_deploy(CLI::App& program, Context& context) {
   };
   auto options = std::make_shared<Options>();
   auto* command = program.add_subcommand("deploy", "Synthesize, check and deploy stacks with aws cloudformation deploy");
-  command->add_option("stacks", options->stacks, "Stacks to deploy, in dependency order (default: all)");
+  command->add_option("stacks", options->stacks,
+                      "Stacks of the app to deploy, in dependency order (default: all), or template files (each "
+                      "deploys as the stack named after the file)");
   command->add_option("--parameters", options->parameters, "Stack parameters KEY=VALUE (each stack gets its own)");
   command->add_option("--tags", options->tags, "Tags KEY=VALUE for the stacks and their resources");
   command->add_option("--assets-bucket", options->assets_bucket,
@@ -124,7 +136,29 @@ void add_deploy(CLI::App& program, Context& context) {
   command->callback([options, &context] {
     auto parameters = split_all(options->parameters, "--parameters");
     auto tags = split_all(options->tags, "--tags");
-    auto stacks = context.select(options->stacks);
+    // A template file deploys, as written, as the stack named after it (orders.yaml: orders);
+    // any other argument names a stack of the app.
+    std::vector<std::string> names;
+    std::vector<SynthesizedStack> files;
+    std::map<const SynthesizedStack*, std::string> file_texts;
+    for (const auto& input : options->stacks) {
+      if (!fs::is_regular_file(input)) {
+        names.push_back(input);
+        continue;
+      }
+      auto read = read_template(input);
+      SynthesizedStack file;
+      file.name = fs::path(input).stem().string();
+      file.document = std::move(read.document);
+      files.push_back(std::move(file));
+    }
+    std::vector<const SynthesizedStack*> stacks;
+    if (options->stacks.empty() || !names.empty()) stacks = context.select(names);
+    for (auto& file : files) {
+      stacks.push_back(&file);
+      for (const auto& input : options->stacks)
+        if (fs::is_regular_file(input) && fs::path(input).stem().string() == file.name) file_texts[&file] = read_text(input);
+    }
     if (stacks.empty()) throw UsageError("NoStacks", "", "the app has no stacks to deploy");
     std::string assets_bucket = options->assets_bucket;
     for (const auto& [key, value] : parameters) {
@@ -142,7 +176,8 @@ void add_deploy(CLI::App& program, Context& context) {
     std::vector<std::string> bodies;
     bool problems = false;
     for (const auto* stack : stacks) {
-      bodies.push_back(render(*stack));
+      auto text = file_texts.find(stack);
+      bodies.push_back(text != file_texts.end() ? text->second : render(*stack));
       for (const auto& problem : deploy::deploy_checks(*stack)) {
         context.err() << "error: " << stack->name << ": " << problem << "\n";
         problems = true;
@@ -196,9 +231,15 @@ void add_destroy(CLI::App& program, Context& context) {
   command->add_flag("--dry-run", options->dry_run, "Print the commands it would run; run nothing");
 
   command->callback([options, &context] {
-    auto stacks = context.select(options->stacks);
+    // Outside a project the names are taken as given (a template file names the stack after it).
     std::vector<std::string> names;
-    for (auto it = stacks.rbegin(); it != stacks.rend(); ++it) names.push_back((*it)->name);
+    if (context.has_app()) {
+      auto stacks = context.select(options->stacks);
+      for (auto it = stacks.rbegin(); it != stacks.rend(); ++it) names.push_back((*it)->name);
+    } else {
+      for (auto it = options->stacks.rbegin(); it != options->stacks.rend(); ++it)
+        names.push_back(fs::is_regular_file(*it) ? fs::path(*it).stem().string() : *it);
+    }
     std::string listed;
     for (const auto& name : names) listed += (listed.empty() ? "" : ", ") + name;
 

@@ -25,9 +25,9 @@ void Deployment::prepare() {
   // other stacks resolve against a throw-away export list.
   CrossStackReferences references;
   Resolver resolver(Stack::of(*this), &references);
-  std::string definition = api_->resource().render(resolver).dump();
-  for (Resource* r : api_->resources()) definition += "\n" + r->resource().render(resolver).dump();
-  for (Method* m : api_->methods()) definition += "\n" + m->resource().render(resolver).dump();
+  std::string definition = api_->resource().render(resolver).value.dump();
+  for (Resource* r : api_->resources()) definition += "\n" + r->resource().render(resolver).value.dump();
+  for (Method* m : api_->methods()) definition += "\n" + m->resource().render(resolver).value.dump();
   hash_ = detail::md5_hex(definition).substr(0, 8);
   if (!base_logical_id_) base_logical_id_ = resource_->logical_id();
   resource_->override_logical_id(*base_logical_id_ + hash_);

@@ -7,6 +7,6 @@ namespace formwork {
 CfnCondition::CfnCondition(Construct& scope, std::string_view id, CfnConditionProps props)
     : CfnElement(scope, id), props_(std::move(props)) {}
 
-nlohmann::ordered_json CfnCondition::render(Resolver& resolver) const { return resolver.resolve(props_.expression); }
+detail::Json CfnCondition::render(Resolver& resolver) const { return {resolver.resolve(props_.expression)}; }
 
 }  // namespace formwork

@@ -16,7 +16,7 @@ class CfnCondition : public CfnElement {
   CfnCondition(Construct& scope, std::string_view id, CfnConditionProps props);
 
   [[nodiscard]] Section section() const override { return Section::Conditions; }
-  [[nodiscard]] nlohmann::ordered_json render(Resolver& resolver) const override;
+  [[nodiscard]] detail::Json render(Resolver& resolver) const override;
 
  private:
   CfnConditionProps props_;

@@ -4,8 +4,6 @@
 #include <string>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
-
 #include "constructs/core/construct.hpp"
 #include "constructs/core/value.hpp"
 
@@ -13,6 +11,9 @@ namespace formwork {
 
 class Stack;
 class Resolver;
+namespace detail {
+struct Json;  // constructs/core/detail/json.hpp
+}  // namespace detail
 
 /// The section of the template an element goes to, in the order they are written.
 enum class Section { Parameters, Mappings, Conditions, Resources, Outputs };
@@ -30,8 +31,8 @@ class CfnElement : public Construct {
   [[nodiscard]] const std::optional<std::string>& logical_id_override() const { return logical_id_override_; }
 
   [[nodiscard]] virtual Section section() const = 0;
-  /// The element's entry in its template section, with tokens resolved.
-  [[nodiscard]] virtual nlohmann::ordered_json render(Resolver& resolver) const = 0;
+  /// The element's entry in its template section, with tokens resolved (used by synthesis).
+  [[nodiscard]] virtual detail::Json render(Resolver& resolver) const = 0;
 
   /// Why this element exists, in plain words; written as a comment above it in YAML.
   [[nodiscard]] const std::string& comment() const { return comment_; }

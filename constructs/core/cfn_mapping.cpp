@@ -11,10 +11,10 @@ Value CfnMapping::find_in_map(Value top_key, Value second_key) const {
   return Value::find_in_map(Value::LogicalIdOf{this}, std::move(top_key), std::move(second_key));
 }
 
-nlohmann::ordered_json CfnMapping::render(Resolver& resolver) const {
+detail::Json CfnMapping::render(Resolver& resolver) const {
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   for (const auto& [key, entries] : props_.mapping) out[key] = resolver.resolve(Value(entries));
-  return out;
+  return {out};
 }
 
 }  // namespace formwork

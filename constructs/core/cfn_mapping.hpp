@@ -23,7 +23,7 @@ class CfnMapping : public CfnElement {
   [[nodiscard]] Value find_in_map(Value top_key, Value second_key) const;
 
   [[nodiscard]] Section section() const override { return Section::Mappings; }
-  [[nodiscard]] nlohmann::ordered_json render(Resolver& resolver) const override;
+  [[nodiscard]] detail::Json render(Resolver& resolver) const override;
 
  private:
   CfnMappingProps props_;

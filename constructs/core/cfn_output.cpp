@@ -13,13 +13,13 @@ CfnOutput::CfnOutput(Construct& scope, std::string_view id, CfnOutputProps props
   });
 }
 
-nlohmann::ordered_json CfnOutput::render(Resolver& resolver) const {
+detail::Json CfnOutput::render(Resolver& resolver) const {
   nlohmann::ordered_json out = nlohmann::ordered_json::object();
   if (!props_.description.empty()) out["Description"] = props_.description;
   if (props_.condition) out["Condition"] = resolver.local_logical_id(*props_.condition, "an output condition");
   out["Value"] = resolver.resolve(props_.value);
   if (props_.export_name) out["Export"] = {{"Name", resolver.resolve(*props_.export_name)}};
-  return out;
+  return {out};
 }
 
 }  // namespace formwork

@@ -29,7 +29,7 @@ class CfnOutput : public CfnElement {
 
   [[nodiscard]] const CfnOutputProps& props() const { return props_; }
   [[nodiscard]] Section section() const override { return Section::Outputs; }
-  [[nodiscard]] nlohmann::ordered_json render(Resolver& resolver) const override;
+  [[nodiscard]] detail::Json render(Resolver& resolver) const override;
 
  private:
   CfnOutputProps props_;

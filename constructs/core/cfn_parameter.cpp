@@ -7,7 +7,7 @@ namespace formwork {
 CfnParameter::CfnParameter(Construct& scope, std::string_view id, CfnParameterProps props)
     : CfnElement(scope, id), props_(std::move(props)) {}
 
-nlohmann::ordered_json CfnParameter::render(Resolver& resolver) const {
+detail::Json CfnParameter::render(Resolver& resolver) const {
   nlohmann::ordered_json out = {{"Type", props_.type}};
   if (!props_.description.empty()) out["Description"] = props_.description;
   if (props_.default_value) out["Default"] = resolver.resolve(*props_.default_value);
@@ -19,7 +19,7 @@ nlohmann::ordered_json CfnParameter::render(Resolver& resolver) const {
   if (props_.min_value) out["MinValue"] = *props_.min_value;
   if (props_.max_value) out["MaxValue"] = *props_.max_value;
   if (props_.no_echo) out["NoEcho"] = true;
-  return out;
+  return {out};
 }
 
 }  // namespace formwork

@@ -44,7 +44,7 @@ class CfnParameter : public CfnElement {
   [[nodiscard]] const CfnParameterProps& props() const { return props_; }
 
   [[nodiscard]] Section section() const override { return Section::Parameters; }
-  [[nodiscard]] nlohmann::ordered_json render(Resolver& resolver) const override;
+  [[nodiscard]] detail::Json render(Resolver& resolver) const override;
 
  private:
   CfnParameterProps props_;

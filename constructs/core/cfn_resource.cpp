@@ -159,7 +159,7 @@ std::vector<std::pair<std::string, std::string>> CfnResource::effective_tags() c
   return tags;
 }
 
-ordered_json CfnResource::render(Resolver& resolver) const {
+detail::Json CfnResource::render(Resolver& resolver) const {
   ordered_json out = ordered_json::object();
   out["Type"] = type_;
   if (condition_) out["Condition"] = resolver.local_logical_id(*condition_, "a resource condition");
@@ -219,7 +219,7 @@ ordered_json CfnResource::render(Resolver& resolver) const {
     if (out.contains(key)) ordered[std::string(key)] = out[std::string(key)];
   for (auto it = out.begin(); it != out.end(); ++it)
     if (!ordered.contains(it.key())) ordered[it.key()] = it.value();
-  return ordered;
+  return {ordered};
 }
 
 }  // namespace formwork

@@ -68,7 +68,7 @@ class CfnResource : public CfnElement {
   [[nodiscard]] TagFormat tag_format() const;
 
   [[nodiscard]] Section section() const override { return Section::Resources; }
-  [[nodiscard]] nlohmann::ordered_json render(Resolver& resolver) const override;
+  [[nodiscard]] detail::Json render(Resolver& resolver) const override;
 
  private:
   struct Override {

@@ -1,6 +1,9 @@
 #include "constructs/core/construct.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
 
 #include "constructs/core/errors.hpp"
 
@@ -47,7 +50,36 @@ void Node::for_each(const std::function<void(Construct&)>& visit) const {
   for (const auto& child : children_) child->node().for_each(visit);
 }
 
-Construct::Construct() : node_(this, nullptr, "") {}
+namespace {
+
+/// What std::terminate does in a program that built a construct tree: an exception that
+/// escaped main (a duplicate id, a bad value raised while the app builds its stacks, before
+/// run_cli could catch it) becomes one `error:` line per line of its message, and exit 2 —
+/// the same as every other mistake — instead of an abort.
+[[noreturn]] void report_uncaught_error() {
+  if (auto current = std::current_exception()) {
+    try {
+      std::rethrow_exception(current);
+    } catch (const std::exception& e) {
+      std::fflush(stdout);
+      std::string text = e.what();
+      for (std::size_t start = 0; start <= text.size();) {
+        auto end = text.find('\n', start);
+        std::fprintf(stderr, "error: %s\n", text.substr(start, end - start).c_str());
+        if (end == std::string::npos) break;
+        start = end + 1;
+      }
+      std::fflush(stderr);
+      std::_Exit(2);
+    } catch (...) {
+    }
+  }
+  std::abort();
+}
+
+}  // namespace
+
+Construct::Construct() : node_(this, nullptr, "") { std::set_terminate(report_uncaught_error); }
 
 Construct::Construct(Construct& scope, std::string_view id) : node_(this, &scope, std::string(id)) {
   if (id.empty()) throw UsageError("InvalidId", scope.node().path(), "a construct id must not be empty");

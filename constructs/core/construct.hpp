@@ -93,7 +93,8 @@ class Construct {
  protected:
   /// A construct under `scope`. The id must be non-empty, without '/', unique among siblings.
   Construct(Construct& scope, std::string_view id);
-  /// The root of a tree (an App).
+  /// The root of a tree (an App). From then on an exception that escapes main is reported as
+  /// one `error:` line per line of its message, with exit code 2 (std::set_terminate).
   Construct();
 
  private:

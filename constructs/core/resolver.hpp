@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "constructs/core/detail/json.hpp"
 #include "constructs/core/value.hpp"
 
 namespace formwork {

@@ -205,7 +205,7 @@ SynthesizedStack build(const Stack& stack, CrossStackReferences& references) {
   for (auto& s : sections) s = ordered_json::object();
   for (const CfnElement* element : stack.elements()) {
     std::string id = element->logical_id();
-    sections[static_cast<int>(element->section())][id] = element->render(resolver);
+    sections[static_cast<int>(element->section())][id] = element->render(resolver).value;
     out.construct_paths[id] = path_inside(*element);
     if (element->section() == Section::Resources) {
       std::string line = path_inside(*element);

@@ -18,8 +18,8 @@ formwork::process::RunResult in(const fs::path& directory, std::vector<std::stri
                     .working_directory = directory.string()});
 }
 
-// The formwork program builds its app (reading the Lambda handlers under examples/) before
-// running any command, relative to the current folder: give a temporary project the same.
+// The reference app reads the Lambda handlers under examples/ relative to the current folder
+// (the formwork tool runs it from the repository root): give a temporary folder the same.
 void link_examples(const fs::path& project) { fs::create_directory_symlink(source_dir() / "examples", project / "examples"); }
 
 void git(const fs::path& repo, std::vector<std::string> args) {
@@ -103,7 +103,7 @@ TEST_CASE("diff --git compares the app's synthesized stacks with templates/ at a
   TempDir repo;
   link_examples(repo.path());
   git(repo.path(), {"init", "-q"});
-  auto synth = in(repo.path(), {formwork_bin(), "synth", "-o", "templates"});
+  auto synth = in(repo.path(), {reference_app(), "synth", "-o", "templates"});
   REQUIRE(synth.exit_code == 0);
   git(repo.path(), {"add", "templates"});
   git(repo.path(), {"commit", "-q", "-m", "synth"});
@@ -111,17 +111,17 @@ TEST_CASE("diff --git compares the app's synthesized stacks with templates/ at a
   auto path = repo.path() / "templates" / (stacks.front() + ".yaml");
   auto text = read_file(path);
   auto document = nlohmann::ordered_json::parse(
-      in(repo.path(), {formwork_bin(), "synth", stacks.front(), "--stdout", "--format", "json"}).out);
+      in(repo.path(), {reference_app(), "synth", stacks.front(), "--stdout", "--format", "json"}).out);
   auto first = document["Resources"].begin().key();
   document["Resources"].erase(first);
   write_file(path, document.dump(2));
   git(repo.path(), {"commit", "-q", "-a", "-m", "drop a resource"});
   write_file(path, text);  // the working tree is irrelevant to --git
 
-  auto same = in(repo.path(), {formwork_bin(), "diff", "--git", "HEAD~1", "--fail"});
+  auto same = in(repo.path(), {reference_app(), "diff", "--git", "HEAD~1", "--fail"});
   INFO(same.out << same.err);
   CHECK(same.exit_code == 0);
-  auto changed = in(repo.path(), {formwork_bin(), "diff", "--git", "HEAD", "--format", "json", stacks.front()});
+  auto changed = in(repo.path(), {reference_app(), "diff", "--git", "HEAD", "--format", "json", stacks.front()});
   INFO(changed.out << changed.err);
   REQUIRE(changed.exit_code == 0);
   auto json = nlohmann::json::parse(changed.out);

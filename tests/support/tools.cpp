@@ -21,6 +21,7 @@ namespace fs = std::filesystem;
 
 fs::path source_dir() { return FORMWORK_SOURCE_DIR; }
 std::string formwork_bin() { return FORMWORK_BIN; }
+std::string reference_app() { return FORMWORK_REFERENCE_APP; }
 
 std::string read_file(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);

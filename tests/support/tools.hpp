@@ -14,6 +14,9 @@ namespace formwork::testing {
 
 [[nodiscard]] std::filesystem::path source_dir();
 [[nodiscard]] std::string formwork_bin();
+/// The reference app (bin/reference_app): the four reference stacks with every command, run
+/// directly, without the tool's project lookup (for tests that run it in another folder).
+[[nodiscard]] std::string reference_app();
 
 /// Reads a whole file; fails the test when it cannot.
 [[nodiscard]] std::string read_file(const std::filesystem::path& path);

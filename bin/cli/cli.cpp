@@ -7,6 +7,7 @@
 #include "bin/cli/graph_command.hpp"
 #include "bin/cli/deploy_command.hpp"
 #include "bin/cli/serve_command.hpp"
+#include "bin/cli/invoke_command.hpp"
 
 namespace formwork {
 
@@ -24,6 +25,7 @@ int cli::run_program(App& app, int argc, const char* const* argv, const std::str
   cli::add_deploy_commands(program, context);
   if (!no_app_reason.empty()) cli::add_init_command(program, context);  // the formwork tool's own
   cli::add_serve_command(program, context);
+  cli::add_invoke_command(program, context);
 
   try {
     program.parse(argc, argv);

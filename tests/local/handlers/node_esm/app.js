@@ -1,0 +1,1 @@
+export const handler = async () => ({ module: "app.js as ESM" });

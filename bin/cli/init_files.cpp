@@ -32,13 +32,14 @@ include(CheckLinkerFlag)
 check_linker_flag(CXX -fuse-ld=lld FORMWORK_APP_HAS_LLD)
 
 # The stacks, shared by the app and its test.
-add_library(@NAME@_stacks STATIC app_stack.cpp)
+add_library(@NAME@_stacks OBJECT app_stack.cpp)
 target_link_libraries(@NAME@_stacks PUBLIC formwork::formwork)
 target_precompile_headers(@NAME@_stacks PRIVATE <formwork/formwork.hpp>)
 
 # The app: every formwork command, from one call to run_cli.
 add_executable(@NAME@ main.cpp)
 target_link_libraries(@NAME@ PRIVATE @NAME@_stacks formwork::cli)
+target_precompile_headers(@NAME@ REUSE_FROM @NAME@_stacks)
 
 # The test of the stacks, with formwork's assertions.
 add_executable(@NAME@_test test/app_stack_test.cpp)
@@ -61,7 +62,7 @@ constexpr const char* kMain = R"(// The app: its stacks, and every formwork comm
 
 int main(int argc, char** argv) {
   formwork::App app;
-  app.add<AppStack>("@STACK@");
+  app.add<AppStack>("@STACK@", {.description = "A function invoked asynchronously, with retries and a dead-letter queue"});
   return formwork::run_cli(app, argc, argv);  // synth, ls, diff, lint, deploy, destroy, graph, …
 }
 )";
@@ -74,7 +75,7 @@ constexpr const char* kStackHpp = R"(#pragma once
 /// events older than an hour, then sends the event to a dead-letter queue.
 class AppStack : public formwork::Stack {
  public:
-  AppStack(formwork::Construct& scope, std::string_view id);
+  AppStack(formwork::Construct& scope, std::string_view id, const formwork::StackProps& props = {});
 };
 )";
 
@@ -84,8 +85,7 @@ using namespace formwork;
 
 // Props are written with their type (lambda::FunctionProps{…}): a misspelled or mistyped
 // field then gets a compiler error that names it.
-AppStack::AppStack(Construct& scope, std::string_view id)
-    : Stack(scope, id, StackProps{.description = "A function invoked asynchronously, with retries and a dead-letter queue"}) {
+AppStack::AppStack(Construct& scope, std::string_view id, const StackProps& props) : Stack(scope, id, props) {
   auto& dead_letters = add<sqs::Queue>("DeadLetterQueue", sqs::QueueProps{.retention_period = Duration::days(14)});
 
   add<lambda::Function>("Greeter", lambda::FunctionProps{

@@ -26,8 +26,9 @@ class EventBus : public Construct {
   using Props = EventBusProps;
   EventBus(Construct& scope, std::string_view id, EventBusProps props = {});
 
-  /// `!Ref Bus`: the bus name.
-  [[nodiscard]] Value event_bus_name() const { return resource_->ref(); }
+  /// `!GetAtt Bus.Name`: the bus name (`!Ref` gives the same in CloudFormation, but moto's
+  /// CloudFormation resolves only the attribute, and the reference stacks deploy there).
+  [[nodiscard]] Value event_bus_name() const { return resource_->get_att("Name"); }
   /// `!GetAtt Bus.Arn`.
   [[nodiscard]] Value event_bus_arn() const { return resource_->get_att("Arn"); }
   [[nodiscard]] CfnResource& resource() { return *resource_; }

@@ -3,6 +3,7 @@
 #include <array>
 #include <cctype>
 
+#include "constructs/core/detail/hash.hpp"
 #include "constructs/core/stack.hpp"
 
 namespace formwork::s3 {
@@ -114,9 +115,10 @@ std::string event_type_name(EventType type) {
 }
 
 Bucket::Bucket(Construct& scope, std::string_view id, BucketProps props) : Construct(scope, id), props_(std::move(props)) {
+  name_text_ = known_name_text();
   resource_ = &add<CfnResource>("Resource", {.type = "AWS::S3::Bucket"});
   CfnResource& r = *resource_;
-  if (props_.bucket_name) r.set_property("BucketName", *props_.bucket_name);
+  r.set_property("BucketName", known_bucket_name());
   Value::Map sse = {{"SSEAlgorithm", props_.encryption == BucketEncryption::KmsManaged ? "aws:kms" : "AES256"}};
   Value::Map encryption_rule = {{"ServerSideEncryptionByDefault", Value::map(std::move(sse))}};
   if (props_.encryption == BucketEncryption::KmsManaged) encryption_rule.insert(encryption_rule.begin(), {"BucketKeyEnabled", true});
@@ -150,33 +152,33 @@ Bucket::Bucket(Construct& scope, std::string_view id, BucketProps props) : Const
   node().add_validation([this] { return validate(); });
 }
 
-Value Bucket::arn_for_objects(const std::string& key_pattern) const {
-  return Value::sub("${Arn}/" + key_pattern, {{"Arn", bucket_arn()}});
-}
+Value Bucket::arn_for_objects(const std::string& key_pattern) const { return Value::sub(name_text_ + "/" + key_pattern); }
 
-Value Bucket::known_bucket_name() {
-  if (props_.bucket_name) return *props_.bucket_name;
-  uses_known_name_ = true;
-  // `<stack>-<path inside the stack>`, lower-case, at most 34 characters, so that with
-  // `-<12-digit account>-<region of up to 15 characters>` it fits S3's 63.
-  const std::string stack_path = Stack::of(*this).node().path();
-  std::string inside = node().path().substr(std::min(node().path().size(), stack_path.size() + 1));
+std::string Bucket::known_name_text() const {
+  if (props_.bucket_name) return "arn:${AWS::Partition}:s3:::" + *props_.bucket_name;
+  // `<stack>-<path inside the stack>` in lower case, cut to 25 characters, then 8 hex digits of
+  // the MD5 of the stack name and path (so cut names stay distinct), the account and the region:
+  // at most 25 + 1 + 8 + 1 + 12 + 1 + 15 = 63 characters, S3's limit. Unique in the account
+  // and region, because stack names are.
+  const Stack& stack = Stack::of(*this);
+  const std::string stack_path = stack.node().path();
+  const std::string inside = node().path().substr(std::min(node().path().size(), stack_path.size() + 1));
   std::string prefix;
-  for (char c : Stack::of(*this).stack_name() + "-" + inside) {
+  for (char c : stack.stack_name() + "-" + inside) {
     const auto u = static_cast<unsigned char>(c);
     char out = std::isalnum(u) ? static_cast<char>(std::tolower(u)) : '-';
     if (out == '-' && (prefix.empty() || prefix.back() == '-')) continue;
     prefix += out;
   }
-  if (prefix.size() > 34) prefix.resize(34);
+  if (prefix.size() > 25) prefix.resize(25);
   while (!prefix.empty() && prefix.back() == '-') prefix.pop_back();
-  return Value::sub(prefix + "-${AWS::AccountId}-${AWS::Region}");
+  const std::string hash = formwork::detail::md5_hex(stack.stack_name() + "/" + inside).substr(0, 8);
+  return "arn:${AWS::Partition}:s3:::" + prefix + "-" + hash + "-${AWS::AccountId}-${AWS::Region}";
 }
 
-Value Bucket::known_bucket_arn() {
-  Value name = known_bucket_name();
-  if (const auto* literal = name.as_string()) return Value::sub("arn:${AWS::Partition}:s3:::" + *literal);
-  return Value::sub("arn:${AWS::Partition}:s3:::" + name.get_if<Value::Sub>()->text);
+Value Bucket::known_bucket_name() const {
+  if (props_.bucket_name) return *props_.bucket_name;
+  return Value::sub(name_text_.substr(std::string("arn:${AWS::Partition}:s3:::").size()));
 }
 
 iam::Grant Bucket::grant_read(iam::IGrantable& grantee, std::string reason) {
@@ -239,7 +241,6 @@ void Bucket::add_to_resource_policy(iam::PolicyStatement statement, std::string 
 }
 
 void Bucket::prepare() {
-  if (uses_known_name_ && !props_.bucket_name) resource_->set_property("BucketName", known_bucket_name());
   Value::List lambdas, queues, topics;
   std::vector<std::string> targets;
   for (const auto& n : notifications_) {

@@ -68,8 +68,8 @@ struct CorsRule {
 
 struct BucketProps {
   /// 3 to 63 characters of a-z 0-9 . -, starting and ending with a letter or digit.
-  /// Default: a name CloudFormation generates, or, once a notification is added, the name
-  /// `<stack>-<id>-<account>-<region>` (see add_event_notification).
+  /// Default: `<stack>-<path>-<hash>-${AWS::AccountId}-${AWS::Region}` (lower case, 63 at
+  /// most), known before the bucket exists, so that its ARN needs no reference to it.
   std::optional<std::string> bucket_name = std::nullopt;
   /// Default: SSE-S3.
   BucketEncryption encryption = BucketEncryption::S3Managed;
@@ -114,20 +114,21 @@ class Bucket : public Construct {
 
   /// `!Ref Bucket`: the bucket name.
   [[nodiscard]] Value bucket_name() const { return resource_->ref(); }
-  /// `!GetAtt Bucket.Arn`.
-  [[nodiscard]] Value bucket_arn() const { return resource_->get_att("Arn"); }
+  /// `!Sub arn:${AWS::Partition}:s3:::<name>`, built from the name, not `!GetAtt Bucket.Arn`:
+  /// a policy that names the bucket then does not depend on it, which is what lets a bucket
+  /// notify a function that was granted access to it (see add_event_notification).
+  [[nodiscard]] Value bucket_arn() const { return Value::sub(name_text_); }
   /// `!GetAtt Bucket.DomainName`.
   [[nodiscard]] Value bucket_domain_name() const { return resource_->get_att("DomainName"); }
   /// `!GetAtt Bucket.RegionalDomainName`.
   [[nodiscard]] Value bucket_regional_domain_name() const { return resource_->get_att("RegionalDomainName"); }
-  /// The ARN of objects matching `key_pattern`: `!Sub ${Bucket.Arn}/<pattern>`.
+  /// The ARN of objects matching `key_pattern`: `!Sub arn:${AWS::Partition}:s3:::<name>/<pattern>`.
   [[nodiscard]] Value arn_for_objects(const std::string& key_pattern) const;
   /// The bucket's name without a reference to the bucket: the given name, else the name
-  /// formwork sets (`<stack>-<id>-${AWS::AccountId}-${AWS::Region}`). Policies the bucket
-  /// must wait for use it, so there is no dependency cycle.
-  [[nodiscard]] Value known_bucket_name();
-  /// `arn:${AWS::Partition}:s3:::<known_bucket_name>`.
-  [[nodiscard]] Value known_bucket_arn();
+  /// formwork sets (see BucketProps::bucket_name).
+  [[nodiscard]] Value known_bucket_name() const;
+  /// Same as bucket_arn().
+  [[nodiscard]] Value known_bucket_arn() const { return bucket_arn(); }
   [[nodiscard]] const BucketProps& props() const { return props_; }
   [[nodiscard]] CfnResource& resource() { return *resource_; }
   [[nodiscard]] const CfnResource& resource() const { return *resource_; }
@@ -149,8 +150,8 @@ class Bucket : public Construct {
                    std::string reason);
 
   /// Sends `event` for keys matching `filter` to `destination` (a function, queue or topic).
-  /// The destination's permission or policy names the bucket by known_bucket_arn(), not by
-  /// `!GetAtt`, and the bucket depends on it: S3 checks the destination when the bucket's
+  /// The destination's permission or policy names the bucket by bucket_arn(), which refers to
+  /// no resource, and the bucket depends on it: S3 checks the destination when the bucket's
   /// notification configuration is written, so the permission must exist first.
   void add_event_notification(EventType event, const IBucketNotificationDestination& destination,
                               NotificationKeyFilter filter = {});
@@ -176,7 +177,9 @@ class Bucket : public Construct {
   std::vector<iam::PolicyStatement> policy_statements_;
   std::vector<std::string> policy_reasons_;
   std::vector<BucketNotification> notifications_;
-  bool uses_known_name_ = false;
+  std::string name_text_;  // the ARN's !Sub text
+
+  [[nodiscard]] std::string known_name_text() const;
 };
 
 }  // namespace formwork::s3

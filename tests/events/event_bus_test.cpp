@@ -68,7 +68,7 @@ TEST_CASE("a rule on a custom bus matches a typed event pattern", "[events]") {
   rule.add_target(FixedTarget(events::RuleTargetInput::from_text("hello")));
   Template t = Template::from_stack(stack);
   t.has_resource_properties("AWS::Events::Rule", Match::json(R"({
-    "EventBusName": {"Ref": "Orders"}, "State": "ENABLED",
+    "EventBusName": {"Fn::GetAtt": ["Orders", "Name"]}, "State": "ENABLED",
     "EventPattern": {"source": ["shop.orders"], "detail-type": ["Order placed"], "detail": {
       "total": [{"numeric": [">=", 100.0]}], "customer": {"tier": [{"anything-but": ["free"]}]},
       "note": [{"exists": false}],

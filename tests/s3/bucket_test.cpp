@@ -25,8 +25,10 @@ TEST_CASE("a bucket with default props is encrypted, closed to the public and re
       "PublicAccessBlockConfiguration": {"BlockPublicAcls": true, "BlockPublicPolicy": true, "IgnorePublicAcls": true,
                                          "RestrictPublicBuckets": true}},
     "DeletionPolicy": "Retain", "UpdateReplacePolicy": "Retain"})"));
-  t.has_resource_properties("AWS::S3::Bucket", Match::object_like({{"BucketName", Match::absent()},
-                                                                   {"VersioningConfiguration", Match::absent()}}));
+  // A name known before the bucket exists: its ARN is built from it, with no reference to the bucket.
+  t.has_resource_properties("AWS::S3::Bucket", Match::object_like({
+      {"BucketName", Match::json(R"({"Fn::Sub": "s-uploads-7f776674-${AWS::AccountId}-${AWS::Region}"})")},
+      {"VersioningConfiguration", Match::absent()}}));
   CHECK(synthesize(app).stacks[0].comments.at("Uploads") == "Uploads/Resource: S3 bucket Uploads, closed to the public");
 }
 
@@ -76,7 +78,9 @@ TEST_CASE("bucket grants use CDK's action lists on the bucket and its objects", 
   bucket.grant_put(putter);
   bucket.grant_delete(deleter);
   Template t = Template::from_stack(stack);
-  const std::string both_resources = R"([{"Fn::GetAtt": ["Docs", "Arn"]}, {"Fn::Sub": "${Docs.Arn}/*"}])";
+  const std::string arn = "arn:${AWS::Partition}:s3:::s-docs-1218fc93-${AWS::AccountId}-${AWS::Region}";
+  const std::string both_resources = R"([{"Fn::Sub": ")" + arn + R"("}, {"Fn::Sub": ")" + arn + R"(/*"}])";
+  const std::string objects = R"({"Fn::Sub": ")" + arn + R"(/*"})";
   auto policy_of = [&](const char* role, const std::string& actions, const std::string& resources) {
     t.has_resource_properties("AWS::IAM::Policy", Match::json(R"({"Roles": [{"Ref": ")" + std::string(role) +
         R"("}], "PolicyDocument": {"Statement": [{"Effect": "Allow", "Action": )" + actions +
@@ -88,8 +92,8 @@ TEST_CASE("bucket grants use CDK's action lists on the bucket and its objects", 
   policy_of("Both", R"(["s3:Abort*", "s3:DeleteObject*", "s3:GetBucket*", "s3:GetObject*", "s3:List*", "s3:PutObject",
     "s3:PutObjectLegalHold", "s3:PutObjectRetention", "s3:PutObjectTagging", "s3:PutObjectVersionTagging"])", both_resources);
   policy_of("Putter", R"(["s3:Abort*", "s3:PutObject", "s3:PutObjectLegalHold", "s3:PutObjectRetention",
-    "s3:PutObjectTagging", "s3:PutObjectVersionTagging"])", R"({"Fn::Sub": "${Docs.Arn}/*"})");
-  policy_of("Deleter", R"("s3:DeleteObject*")", R"({"Fn::Sub": "${Docs.Arn}/*"})");
+    "s3:PutObjectTagging", "s3:PutObjectVersionTagging"])", objects);
+  policy_of("Deleter", R"("s3:DeleteObject*")", objects);
   CHECK(synthesize(app).stacks[0].comments.at("BothDefaultPolicy") ==
         "Both/DefaultPolicy/Resource: Allows Both to read and write bucket Docs");
 }
@@ -103,7 +107,8 @@ TEST_CASE("enforce_ssl adds a bucket policy that denies requests without TLS", "
   t.has_resource_properties("AWS::S3::BucketPolicy", Match::json(R"({"Bucket": {"Ref": "Docs"},
     "PolicyDocument": {"Statement": [{"Effect": "Deny", "Action": "s3:*", "Principal": {"AWS": "*"},
       "Condition": {"Bool": {"aws:SecureTransport": "false"}},
-      "Resource": [{"Fn::GetAtt": ["Docs", "Arn"]}, {"Fn::Sub": "${Docs.Arn}/*"}]}]}})"));
+      "Resource": [{"Fn::Sub": "arn:${AWS::Partition}:s3:::s-docs-1218fc93-${AWS::AccountId}-${AWS::Region}"},
+                   {"Fn::Sub": "arn:${AWS::Partition}:s3:::s-docs-1218fc93-${AWS::AccountId}-${AWS::Region}/*"}]}]}})"));
 }
 
 TEST_CASE("auto_delete_objects adds a custom resource whose function empties the bucket on delete", "[s3]") {
@@ -118,7 +123,8 @@ TEST_CASE("auto_delete_objects adds a custom resource whose function empties the
       {"Code", Match::object_like({{"ZipFile", Match::string_like_regexp("object_versions\\.delete\\(\\)")}})}}));
   t.has_resource_properties("AWS::IAM::Policy", Match::json(R"({"PolicyDocument": {"Statement": [{
     "Action": ["s3:DeleteObject*", "s3:GetBucket*", "s3:List*"],
-    "Resource": [{"Fn::GetAtt": ["Scratch", "Arn"]}, {"Fn::Sub": "${Scratch.Arn}/*"}]}]}})"));
+    "Resource": [{"Fn::Sub": "arn:${AWS::Partition}:s3:::s-scratch-0f071346-${AWS::AccountId}-${AWS::Region}"},
+                 {"Fn::Sub": "arn:${AWS::Partition}:s3:::s-scratch-0f071346-${AWS::AccountId}-${AWS::Region}/*"}]}]}})"));
   t.has_resource("AWS::Lambda::Function", Match::json(R"({"DependsOn": ["ScratchAutoDeleteObjectsRoleDefaultPolicy"]})"));
 }
 

@@ -19,7 +19,7 @@ using testing::inline_function_props;
 using testing::validation_errors;
 
 namespace {
-constexpr const char* kKnownArn = "arn:${AWS::Partition}:s3:::media-uploads-${AWS::AccountId}-${AWS::Region}";
+constexpr const char* kKnownArn = "arn:${AWS::Partition}:s3:::media-uploads-f4179d3b-${AWS::AccountId}-${AWS::Region}";
 }
 
 TEST_CASE("a notification to a function adds a permission the bucket depends on, with no cycle", "[s3]") {
@@ -33,7 +33,7 @@ TEST_CASE("a notification to a function adds a permission the bucket depends on,
   // The bucket gets a name that the permission can name without referring to the bucket.
   t.has_resource("AWS::S3::Bucket", Match::json(R"({
     "Properties": {
-      "BucketName": {"Fn::Sub": "media-uploads-${AWS::AccountId}-${AWS::Region}"},
+      "BucketName": {"Fn::Sub": "media-uploads-f4179d3b-${AWS::AccountId}-${AWS::Region}"},
       "NotificationConfiguration": {"LambdaConfigurations": [{
         "Event": "s3:ObjectCreated:*", "Function": {"Fn::GetAtt": ["Resize", "Arn"]},
         "Filter": {"S3Key": {"Rules": [{"Name": "prefix", "Value": "images/"}, {"Name": "suffix", "Value": ".jpg"}]}}}]}},
@@ -47,6 +47,19 @@ TEST_CASE("a notification to a function adds a permission the bucket depends on,
         "Uploads/Resource: S3 bucket Uploads, closed to the public, notifies function Resize");
   CHECK(assembly.stacks[0].comments.at("ResizeUploadsPermission") ==
         "Resize/UploadsPermission/Resource: Lets S3 invoke function Resize (notifications of bucket Uploads)");
+}
+
+TEST_CASE("a function granted access to the bucket that notifies it makes no dependency cycle", "[s3]") {
+  App app;
+  auto& stack = app.add<Stack>("Media");
+  auto& fn = stack.add<lambda::Function>("Resize", inline_function_props());
+  auto& bucket = stack.add<s3::Bucket>("Uploads");
+  bucket.grant_read_write(fn);  // the function's policy names the bucket, and the function waits for its policy
+  bucket.add_object_created_notification(s3_notifications::LambdaDestination(fn));
+  auto assembly = synthesize(app);  // throws SynthError on a cycle
+  Template t = Template::from_stack(stack);
+  t.has_resource("AWS::S3::Bucket", Match::json(R"({"DependsOn": ["ResizeUploadsPermission"]})"));
+  t.has_resource("AWS::Lambda::Function", Match::json(R"({"DependsOn": ["ResizeServiceRoleDefaultPolicy"]})"));
 }
 
 TEST_CASE("two notifications of one bucket to one function share its permission", "[s3]") {

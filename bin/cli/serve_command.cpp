@@ -12,7 +12,7 @@
 #include <filesystem>
 #include <thread>
 
-#include "local/apigateway/gateway.hpp"
+#include "local/apigateway/cloud_gateway.hpp"
 #include "local/cloud.hpp"
 #include "local/http/server.hpp"
 #include "local/sns/sns.hpp"
@@ -102,27 +102,9 @@ int serve(const Options& options, Context& context) {
   pthread_sigmask(SIG_BLOCK, &signals, &previous);
 
   local::LocalCloud cloud(std::move(model), cloud_options);
-  auto apis = local::apigateway::build_rest_apis(local::apigateway::records_from(cloud.model()));
-  local::apigateway::Gateway gateway(
-      apis,
-      [&cloud](const std::string& arn, const std::string& payload, local::apigateway::InvocationType type) {
-        using local::apigateway::LambdaResult;
-        const auto* function = cloud.find_function(arn);
-        if (function == nullptr) return LambdaResult{.status = LambdaResult::Status::rejected, .reason = "no function " + arn};
-        if (type == local::apigateway::InvocationType::event) {
-          cloud.invoke_async(*function, payload);
-          return LambdaResult{};
-        }
-        if (type == local::apigateway::InvocationType::dry_run) return LambdaResult{};
-        auto outcome = cloud.invoke(*function, payload);
-        return LambdaResult{.status = outcome.ok() ? LambdaResult::Status::ok : LambdaResult::Status::function_error,
-                            .payload = outcome.payload};
-      },
-      {.now_ms = [&cloud] { return cloud.clock().now(); },
-       .log = [&cloud](const std::string& line) {
-         cloud.timeline().emit({.at = cloud.clock().now(), .kind = "API", .text = line});
-       }});
-  local::http::Server server({.cloud = cloud, .gateway = &gateway, .clock_control = options.clock == "manual"},
+  // The REST APIs; Lambda through the cloud (Event: the asynchronous path), Lambda's payload checks.
+  auto gateway = local::apigateway::make_gateway(cloud);
+  local::http::Server server({.cloud = cloud, .gateway = gateway.get(), .clock_control = options.clock == "manual"},
                              {.host = host, .port = port});
   server.bind();
 
@@ -135,7 +117,7 @@ int serve(const Options& options, Context& context) {
   say("formwork serve: " + stacks + ": " + plural(m.functions.size(), "function") + ", " +
       plural(m.queues.size(), "queue") + ", " + plural(m.topics.size(), "topic") + ", " +
       plural(m.event_source_mappings.size(), "event source mapping") + ", " + plural(m.schedules.size(), "schedule"));
-  for (const auto& line : gateway.describe(endpoint_url)) say(line);
+  for (const auto& line : gateway->describe(endpoint_url)) say(line);
   for (const auto& warning : m.warnings) timeline.emit({.at = now, .kind = "WARN", .text = warning});
   for (const auto& resource : m.unsupported)
     timeline.emit({.at = now, .kind = "WARN", .resource = resource.logical_id,

@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include <algorithm>
 #include <cmath>
 #include <condition_variable>
 #include <cstdio>
@@ -220,11 +221,10 @@ InvokeOutcome Runtime::invoke(const FunctionSpec& function, const std::string& p
   }
 
   const auto started = Clock::now();
-  const auto deadline = context.deadline.value_or(started + std::chrono::seconds(function.timeout_seconds));
-  const auto epoch_now = std::chrono::duration_cast<std::chrono::milliseconds>(
-                             std::chrono::system_clock::now().time_since_epoch()).count();
-  const auto deadline_epoch_ms =
-      epoch_now + std::chrono::duration_cast<std::chrono::milliseconds>(deadline - started).count();
+  // As on Lambda, a cold start's init has its own limit (10 s, or the Timeout when longer)
+  // and the invocation's Timeout counts from the end of init.
+  const auto timeout = std::chrono::seconds(function.timeout_seconds);
+  const auto init_deadline = context.deadline.value_or(started + std::max(timeout, std::chrono::seconds(10)));
 
   // Log lines: kept and reported up to max_log_bytes.
   std::size_t log_bytes = 0;
@@ -301,7 +301,7 @@ InvokeOutcome Runtime::invoke(const FunctionSpec& function, const std::string& p
       give_back(false);
       throw;
     }
-    auto init = env->wait_phase(deadline, sink, 64U * 1024U);
+    auto init = env->wait_phase(init_deadline, sink, 64U * 1024U);
     outcome.init_duration_ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
     if (init.end != detail::PhaseResult::End::Answered || init.type != "ready") {
       if (init.end == detail::PhaseResult::End::TimedOut) timed_out();
@@ -321,6 +321,10 @@ InvokeOutcome Runtime::invoke(const FunctionSpec& function, const std::string& p
 
   outcome.pid = env->pid();
   const auto invoke_started = Clock::now();
+  const auto deadline = context.deadline.value_or(invoke_started + timeout);
+  const auto deadline_epoch_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count() +
+      std::chrono::duration_cast<std::chrono::milliseconds>(deadline - invoke_started).count();
   nlohmann::json request = {{"requestId", outcome.request_id},
                             {"deadlineMs", deadline_epoch_ms},
                             {"invokedFunctionArn", context.invoked_function_arn.empty() ? function.arn

@@ -79,8 +79,9 @@ struct RuntimeOptions {
 struct InvokeContext {
   /// The request id (`context.aws_request_id`). Default: a fresh make_uuid() (local/ids.hpp).
   std::string request_id = {};
-  /// When the invocation is cut off. Default: now + the function's Timeout (real time: a
-  /// handler runs in real time even when the local cloud's clock runs fast).
+  /// When the invocation is cut off. Default: the function's Timeout after the end of init (a
+  /// cold start's init has its own limit of 10 s or the Timeout, whichever is longer, as on
+  /// Lambda); real time: a handler runs in real time even when the local cloud's clock runs fast.
   std::optional<std::chrono::steady_clock::time_point> deadline = std::nullopt;
   /// The ARN the function was invoked with (`invoked_function_arn`). Default: its unqualified ARN.
   std::string invoked_function_arn = {};

@@ -156,7 +156,7 @@ TEST_CASE("functions are found by name, logical ID, ARN, stack path and construc
   }
   CHECK(model.find_function_or_throw("SimpleFunc").code.kind == CodeLocation::Kind::Directory);
   CHECK_THROWS_WITH(model.find_function_or_throw("Nope"),
-                    "no function 'Nope' (functions: LambdaAsyncDlq/SimpleFunc, AsyncSquareApi/Square, SnsToLambda/Echo, "
+                    "no function 'Nope' (functions: AsyncSquareApi/Square, LambdaAsyncDlq/SimpleFunc, SnsToLambda/Echo, "
                     "SnsToLambda/Hello, SqsToLambda/Worker) (UnknownFunction)");
 }
 
@@ -198,7 +198,7 @@ Resources:
           QUEUE: !ImportValue Producer-OrdersArn
           JOINED: !Join ["/", [!Ref AWS::Region, !Ref AWS::AccountId, "x"]]
           SECOND: !Select [1, !Split [",", "p,q,r"]]
-          LITERAL: !Sub "${!NotAVariable} ${Who}"
+          LITERAL: !Sub "${!NotAVariable} ${AWS::Region}"
           WHO_ELSE: !Sub ["${Who}-${Fn}", {Who: me}]
           PICK: !If [Never, "yes", "no"]
           ARN: !GetAtt Fn.Arn
@@ -216,6 +216,7 @@ Mappings:
   CHECK(fn.environment.at("QUEUE") == "arn:aws:sqs:us-east-1:123456789012:Producer-orders-test.fifo");
   CHECK(fn.environment.at("JOINED") == "us-east-1/123456789012/x");
   CHECK(fn.environment.at("SECOND") == "q");
+  CHECK(fn.environment.at("LITERAL") == "${NotAVariable} us-east-1");
   CHECK(fn.environment.at("WHO_ELSE") == "me-Fn");
   CHECK(fn.environment.at("PICK") == "no");
   CHECK(fn.environment.at("ARN") == "arn:aws:lambda:us-east-1:123456789012:function:Fn");
@@ -242,7 +243,7 @@ TEST_CASE("Fn::Sub with an unknown name and bad values fail with file:line and t
   CHECK(load_error({inline_template("A", "Resources:\n  Jobs:\n    Type: AWS::SQS::Queue\n"),
                     inline_template("B", "Resources:\n  Other:\n    Type: AWS::SQS::Queue\n    Properties:\n"
                                          "      QueueName: Jobs\n")}) ==
-        "B.yaml:2: queue name 'Jobs' of B/Other is already used by A/Jobs (names are unique in the local cloud, "
+        "B.yaml:3: queue name 'Jobs' of B/Other is already used by A/Jobs (names are unique in the local cloud, "
         "as in one AWS account and region)");
 }
 
@@ -270,7 +271,7 @@ Resources:
 )")});
   REQUIRE(model.unsupported.size() == 1);
   CHECK(model.unsupported[0].type == "AWS::DynamoDB::Table");
-  CHECK(model.unsupported[0].line == 3);
+  CHECK(model.unsupported[0].line == 4);  // where the resource's body starts
   const auto& fn = model.find_function_or_throw("Fn");
   CHECK(fn.environment.at("TABLE") == "Table");
   CHECK(fn.environment.at("TABLE_ARN") == "Table.Arn");

@@ -2,7 +2,7 @@
 """Refreshes the data `formwork diff` uses to tell whether a change replaces a resource.
 
 Reads the CloudFormation resource provider schemas bundled with cfn-lint
-(`pip install cfn-lint`) and writes, for each resource type listed below:
+(`pip install cfn-lint`) and writes, for every resource type they hold:
 
   - createOnlyProperties: changing one of these replaces the resource;
   - conditionalCreateOnlyProperties: changing one of these may replace it.
@@ -25,39 +25,13 @@ from cfnlint.schema import PROVIDER_SCHEMA_MANAGER
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 DATA = ROOT / "data" / "update_behaviour.json"
-CPP = ROOT / "bin" / "diff" / "update_behaviour_data.cpp"
-
-# The types formwork emits, then common others.
-TYPES = sorted(set("""
-AWS::ApiGateway::Account AWS::ApiGateway::ApiKey AWS::ApiGateway::Authorizer
-AWS::ApiGateway::BasePathMapping AWS::ApiGateway::Deployment AWS::ApiGateway::DomainName
-AWS::ApiGateway::Method AWS::ApiGateway::Model AWS::ApiGateway::RequestValidator
-AWS::ApiGateway::Resource AWS::ApiGateway::RestApi AWS::ApiGateway::Stage AWS::ApiGateway::UsagePlan
-AWS::ApiGatewayV2::Api AWS::ApiGatewayV2::Integration AWS::ApiGatewayV2::Route AWS::ApiGatewayV2::Stage
-AWS::AutoScaling::AutoScalingGroup AWS::CertificateManager::Certificate AWS::CloudFormation::Stack
-AWS::CloudFront::Distribution AWS::CloudWatch::Alarm AWS::CloudWatch::Dashboard
-AWS::Cognito::UserPool AWS::Cognito::UserPoolClient AWS::DynamoDB::GlobalTable AWS::DynamoDB::Table
-AWS::EC2::Instance AWS::EC2::InternetGateway AWS::EC2::LaunchTemplate AWS::EC2::NatGateway
-AWS::EC2::Route AWS::EC2::RouteTable AWS::EC2::SecurityGroup AWS::EC2::SecurityGroupEgress
-AWS::EC2::SecurityGroupIngress AWS::EC2::Subnet AWS::EC2::VPC AWS::ECR::Repository
-AWS::ECS::Cluster AWS::ECS::Service AWS::ECS::TaskDefinition
-AWS::ElasticLoadBalancingV2::Listener AWS::ElasticLoadBalancingV2::LoadBalancer
-AWS::ElasticLoadBalancingV2::TargetGroup AWS::Events::EventBus AWS::Events::Rule
-AWS::IAM::Group AWS::IAM::InstanceProfile AWS::IAM::ManagedPolicy AWS::IAM::Policy AWS::IAM::Role
-AWS::IAM::User AWS::Kinesis::Stream AWS::KMS::Alias AWS::KMS::Key
-AWS::Lambda::Alias AWS::Lambda::EventInvokeConfig AWS::Lambda::EventSourceMapping AWS::Lambda::Function
-AWS::Lambda::LayerVersion AWS::Lambda::Permission AWS::Lambda::Url AWS::Lambda::Version
-AWS::Logs::LogGroup AWS::Logs::MetricFilter AWS::Logs::SubscriptionFilter AWS::Pipes::Pipe
-AWS::RDS::DBCluster AWS::RDS::DBInstance AWS::Route53::HostedZone AWS::Route53::RecordSet
-AWS::S3::Bucket AWS::S3::BucketPolicy AWS::Scheduler::Schedule AWS::SecretsManager::Secret
-AWS::SNS::Subscription AWS::SNS::Topic AWS::SNS::TopicPolicy AWS::SQS::Queue AWS::SQS::QueuePolicy
-AWS::SSM::Parameter AWS::StepFunctions::StateMachine
-""".split()))
-
+CPP = ROOT / "diff" / "update_behaviour_data.cpp"
 
 def collect(region):
     types = {}
-    for name in TYPES:
+    for name in sorted(PROVIDER_SCHEMA_MANAGER.get_resource_types(region)):
+        if name.count("::") != 2:
+            continue  # "Module" and other non-resource entries
         schema = PROVIDER_SCHEMA_MANAGER.get_resource_schema(region, name).schema
         types[name] = {
             "createOnly": sorted(schema.get("createOnlyProperties", [])),

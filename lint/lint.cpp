@@ -32,6 +32,7 @@ constexpr auto kRules = std::to_array<Rule>({
     {"FW3002", W, "SQS queue visibility timeout under six times the function timeout", check_sqs_visibility_timeout},
     {"FW3003", W, "SQS queue feeding a function without a redrive policy", check_sqs_redrive},
     {"FW3004", W, "Lambda resource policy over 20,480 bytes", check_lambda_policy_size},
+    {"FW3005", E, "API Gateway mapping template is not valid VTL", check_mapping_templates},
     {"FW3006", W, "DynamoDB or Kinesis stream source without an on-failure destination", check_stream_failure_destination},
     {"FW4001", W, "IAM statement allows * or service:* actions", check_iam_wildcard_actions},
     {"FW4002", W, "IAM statement applies to resource *", check_iam_wildcard_resources},
@@ -63,6 +64,12 @@ void Report::operator()(const std::string& pointer, const std::string& logical_i
       .message = std::move(message),
       .hint = std::move(hint),
   });
+}
+
+void Report::at_line(int line, const std::string& pointer, const std::string& logical_id, std::string message,
+                     std::string hint) {
+  (*this)(pointer, logical_id, std::move(message), std::move(hint));
+  if (line > 0) out_.back().line = line;
 }
 
 std::vector<Finding> lint_template(const TemplateFile& file, const LintOptions& options) {

@@ -22,6 +22,9 @@ class Report {
 
   /// A finding at the line of `pointer` (a JSON pointer into the template).
   void operator()(const std::string& pointer, const std::string& logical_id, std::string message, std::string hint);
+  /// A finding at a line computed by the rule (inside a multi-line value); `pointer`'s line when 0.
+  void at_line(int line, const std::string& pointer, const std::string& logical_id, std::string message,
+               std::string hint);
 
  private:
   const TemplateModel& model_;
@@ -65,6 +68,8 @@ void check_sqs_visibility_timeout(const TemplateModel&, const LintOptions&, Repo
 void check_sqs_redrive(const TemplateModel&, const LintOptions&, Report&);
 void check_lambda_policy_size(const TemplateModel&, const LintOptions&, Report&);
 void check_stream_failure_destination(const TemplateModel&, const LintOptions&, Report&);  // stream_rules.cpp
+// API Gateway mapping templates (vtl_rules.cpp).
+void check_mapping_templates(const TemplateModel&, const LintOptions&, Report&);
 
 // IAM (iam_rules.cpp).
 void check_iam_wildcard_actions(const TemplateModel&, const LintOptions&, Report&);

@@ -94,7 +94,7 @@ std::string function_with_permissions(int count) {
 
 TEST_CASE("each rule with a fixture trips on its trip template and only there", "[lint]") {
   for (const char* rule : {"FW1001", "FW1002", "FW1003", "FW1004", "FW1005", "FW1006", "FW2007", "FW3001", "FW3002",
-                           "FW3003", "FW4001", "FW4002"}) {
+                           "FW3003", "FW3005", "FW4001", "FW4002"}) {
     INFO(rule);
     auto tripped = lint_fixture(std::string(rule) + "_trip.yaml");
     INFO(listing(tripped));
@@ -234,7 +234,7 @@ TEST_CASE("every rule in the catalog has a distinct id in its group", "[lint]") 
     CHECK(rule.id.size() == 6);
     CHECK(std::string("1234").find(rule.id[2]) != std::string::npos);
   }
-  CHECK(ids.size() == 19);
+  CHECK(ids.size() == 21);
 }
 
 TEST_CASE("lints JSON templates with their line numbers", "[lint]") {
@@ -246,3 +246,22 @@ TEST_CASE("lints JSON templates with their line numbers", "[lint]") {
   CHECK(findings[0].rule_id == "FW1001");
   CHECK(findings[0].line == 5);
 }
+
+TEST_CASE("FW3005 reports each broken mapping template at its line in the file", "[lint]") {
+  auto findings = lint_fixture("FW3005_trip.yaml");
+  REQUIRE(findings.size() == 4);
+  CHECK(lint::format_finding(findings[0]) ==
+        "fixtures/FW3005_trip.yaml:21: error FW3005 request template application/json of GetMethod is not valid VTL: "
+        "line 3, column 12 of the template: #if without #end — fix the template; docs/vtl.md lists the VTL that API "
+        "Gateway and formwork serve run");
+  CHECK(findings[1].line == 23);
+  CHECK(findings[1].message.find("text/plain of GetMethod is not valid VTL: line 1, column 1 of the template: #macro is "
+                                 "outside the VTL subset") != std::string::npos);
+  CHECK(findings[2].line == 27);
+  CHECK(findings[2].message.find("response template (200) application/json of GetMethod is not valid VTL: line 1, "
+                                 "column 23 of the template: expected ')' to close the argument list") == 0);
+  CHECK(findings[3].line == 34);
+  CHECK(findings[3].message.find("response template (400) application/json of GetMethod is not valid VTL: line 3, "
+                                 "column 1 of the template: #else without #if") == 0);
+}
+

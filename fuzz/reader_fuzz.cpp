@@ -1,5 +1,6 @@
-// libFuzzer target: the template reader (YAML and JSON), then the writers on what it read,
-// which must read back to the same document.
+// libFuzzer target: the template reader (YAML and JSON), then the writers on what it read.
+// What formwork writes, formwork reads back, to a document that writes the same bytes again
+// (the first write may normalize: `{"Fn::GetAtt": "A.B"}` reads back as ["A", "B"]).
 #include <cstdlib>
 
 #include "constructs/core/yaml_writer.hpp"
@@ -9,9 +10,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   auto file = formwork::fuzz::read(formwork::fuzz::as_text(data, size), "fuzz.yaml");
   if (!file) return 0;
   const std::string yaml = formwork::to_yaml(file->document);
-  const std::string json = formwork::to_json_text(file->document);
+  (void)formwork::to_json_text(file->document);
   auto again = formwork::fuzz::read(yaml, "again.yaml");
-  // What formwork writes, formwork reads back (NaN is never equal to itself, so compare the text).
-  if (!again || formwork::to_json_text(again->document) != json) std::abort();
+  if (!again || formwork::to_yaml(again->document) != yaml) std::abort();
   return 0;
 }

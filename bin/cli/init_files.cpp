@@ -123,7 +123,7 @@ def handler(event, context):
 constexpr const char* kTest = R"(// The stack's test: `cmake --build build && ctest --test-dir build`.
 #include <cstdio>
 
-#include <formwork/assertions/assertions.hpp>
+#include <formwork/assertions.hpp>
 
 #include "../app_stack.hpp"
 

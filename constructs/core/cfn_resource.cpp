@@ -151,7 +151,7 @@ std::vector<std::pair<std::string, std::string>> CfnResource::effective_tags() c
     for (const auto& key : (*it)->removed_tags())
       std::erase_if(tags, [&](const auto& t) { return t.first == key; });
     for (const auto& [key, value] : (*it)->tags()) {
-      std::erase_if(tags, [&](const auto& t) { return t.first == key; });
+      std::erase_if(tags, [&k = key](const auto& t) { return t.first == k; });  // clang 14 cannot capture a binding
       tags.emplace_back(key, value);
     }
   }
@@ -187,8 +187,8 @@ detail::Json CfnResource::render(Resolver& resolver) const {
     } else {
       ordered_json list = properties.contains("Tags") ? properties["Tags"] : ordered_json::array();
       for (const auto& [key, value] : tags) {
-        bool present = std::any_of(list.begin(), list.end(), [&](const ordered_json& t) {
-          return t.is_object() && t.contains("Key") && t["Key"] == key;
+        bool present = std::any_of(list.begin(), list.end(), [&k = key](const ordered_json& t) {
+          return t.is_object() && t.contains("Key") && t["Key"] == k;
         });
         if (!present) list.push_back({{"Key", key}, {"Value", value}});
       }

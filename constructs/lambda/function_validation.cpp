@@ -45,6 +45,7 @@ constexpr Range kTimeout{"timeout", 1, 900, " seconds"};
 constexpr Range kRetries{"retry attempts", 0, 2, ""};
 constexpr Range kEventAge{"maximum event age", 60, 21600, " seconds"};
 constexpr std::size_t kInlineCodeLimit = 4096;
+constexpr std::size_t kEnvironmentLimit = 4096;
 
 void check(std::vector<std::string>& errors, const Range& range, std::int64_t value) {
   if (value >= range.min && value <= range.max) return;
@@ -68,11 +69,21 @@ std::vector<std::string> Function::validate() const {
   }
   if (props_.description && props_.description->size() > 256)
     errors.push_back("description must be at most 256 characters, got " + std::to_string(props_.description->size()));
+  // Lambda's limits: names match [a-zA-Z][a-zA-Z0-9_]+, and names and values together are
+  // at most 4 KB (values that are tokens count when deployed, so only literals count here).
+  static const std::regex variable_name("[a-zA-Z][a-zA-Z0-9_]+");
+  std::size_t environment_bytes = 0;
   for (const auto& [key, value] : props_.environment) {
     if (std::find(kReservedEnvironmentVariables.begin(), kReservedEnvironmentVariables.end(), key) !=
         kReservedEnvironmentVariables.end())
       errors.push_back("environment variable '" + key + "' is reserved by Lambda and cannot be set");
+    else if (key.size() > 256 || !std::regex_match(key, variable_name))
+      errors.push_back("environment variable name must match [a-zA-Z][a-zA-Z0-9_]+, got '" + key + "'");
+    environment_bytes += key.size() + (value.as_string() ? value.as_string()->size() : 0);
   }
+  if (environment_bytes > kEnvironmentLimit)
+    errors.push_back("environment variables must total at most 4096 bytes (names and values), got " +
+                     std::to_string(environment_bytes));
   if (props_.reserved_concurrent_executions && *props_.reserved_concurrent_executions < 0)
     errors.push_back("reserved concurrent executions must be 0 or more, got " +
                      std::to_string(*props_.reserved_concurrent_executions));

@@ -72,6 +72,18 @@ TEST_CASE("the environment variables Lambda reserves are refused", "[lambda]") {
   CHECK(errors_for([](auto& p) { p.environment = {{"AWS_LAMBDA_LOG_LEVEL_X", "1"}}; }).empty());
 }
 
+TEST_CASE("environment variable names match Lambda's pattern and all of them total at most 4 KB", "[lambda]") {
+  // The inputs of issue 10.
+  CHECK(errors_for([](auto& p) { p.environment = {{"1BAD", "x"}, {"with-dash", "y"}, {"OK_1", "z"}}; }) ==
+        "[S/F] environment variable name must match [a-zA-Z][a-zA-Z0-9_]+, got '1BAD'\n"
+        "[S/F] environment variable name must match [a-zA-Z][a-zA-Z0-9_]+, got 'with-dash'");
+  CHECK(errors_for([](auto& p) { p.environment = {{"A", std::string(2000, 'a')}, {"B", std::string(2100, 'b')}}; }) ==
+        "[S/F] environment variable name must match [a-zA-Z][a-zA-Z0-9_]+, got 'A'\n"
+        "[S/F] environment variable name must match [a-zA-Z][a-zA-Z0-9_]+, got 'B'\n"
+        "[S/F] environment variables must total at most 4096 bytes (names and values), got 4102");
+  CHECK(errors_for([](auto& p) { p.environment = {{"AA", std::string(4094, 'a')}}; }).empty());
+}
+
 TEST_CASE("inline code needs Python or Node.js and at most 4096 bytes", "[lambda]") {
   CHECK(errors_for([](auto& p) { p.runtime = lambda::Runtime::java_21(); }) ==
         "[S/F] inline code needs a Python or Node.js runtime, got java21");

@@ -20,7 +20,7 @@ std::vector<Statement> allow_statements(const TemplateModel& model) {
     // A key policy's "*" means "this key", and its default grants the account kms:*.
     if (model.type_of(id) == "AWS::KMS::Key") continue;
     walk(model.properties(id), TemplateModel::resource_pointer(id, "/Properties"),
-         [&](const std::string& at, const Json& v) {
+         [&, &id = id](const std::string& at, const Json& v) {  // clang 14 cannot capture a binding
            if (!v.is_object() || !v.contains("Statement")) return;
            const Json& statements = v["Statement"];
            auto add = [&](const Json& s, const std::string& pointer) {

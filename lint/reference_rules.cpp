@@ -138,7 +138,7 @@ void check_depends_on(const TemplateModel& model, const LintOptions&, Report& re
     if (!definition.is_object() || !definition.contains("DependsOn")) continue;
     const Json& depends = definition["DependsOn"];
     std::string pointer = TemplateModel::resource_pointer(id, "/DependsOn");
-    auto check = [&](const Json& entry, const std::string& at) {
+    auto check = [&, &id = id](const Json& entry, const std::string& at) {  // clang 14 cannot capture a binding
       if (!entry.is_string() || model.is_resource(entry.get<std::string>())) return;
       std::string name = entry.get<std::string>();
       report(at, id, "DependsOn " + name + " names no resource",

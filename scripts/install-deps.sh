@@ -7,7 +7,7 @@ packages=(build-essential cmake git python3 python3-yaml
           libyaml-cpp-dev nlohmann-json3-dev libcli11-dev catch2 graphviz
           libcpp-httplib-dev libssl-dev curl
           libssl-dev libzip-dev zlib1g-dev clang-14 libclang-rt-14-dev
-          libpcre2-dev default-jdk-headless velocity libjsonpath-java libslf4j-java)
+          libpcre2-dev default-jdk-headless velocity libjsonpath-java libslf4j-java ccache)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -23,9 +23,9 @@ int cli::run_program(App& app, int argc, const char* const* argv, const std::str
   cli::add_lint_command(program, context);
   cli::add_graph_command(program, context);
   cli::add_deploy_commands(program, context);
-  if (!no_app_reason.empty()) cli::add_init_command(program, context);  // the formwork tool's own
   cli::add_serve_command(program, context);
   cli::add_invoke_command(program, context);
+  if (!no_app_reason.empty()) cli::add_init_command(program, context);  // the formwork tool's own
 
   try {
     program.parse(argc, argv);

@@ -41,8 +41,13 @@ int run_tool(int argc, const char* const* argv) {
     }
   }
   if (app_command && project) {
-    if (!build_app(*project, std::cerr)) return kInvalid;
-    return exec_app(*project, args, std::cerr);
+    try {
+      if (!build_app(*project, std::cerr)) return kInvalid;
+      return exec_app(*project, args, std::cerr);
+    } catch (const std::exception& e) {  // cmake missing, the app not startable: one line, exit 2
+      std::cerr << "error: " << e.what() << "\n";
+      return kInvalid;
+    }
   }
   App no_app;
   return run_program(no_app, argc, argv,

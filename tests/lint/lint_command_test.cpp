@@ -122,11 +122,18 @@ TEST_CASE("an argument that is neither a file nor a stack is a usage error", "[l
 TEST_CASE("says once that cfn-lint is missing, and fails only under --require-cfn-lint", "[lint]") {
   testing::TempDir empty;
   std::map<std::string, std::string> environment = {{"PATH", path_without_cfn_lint(empty)}};
-  auto result = lint({fixture("FW1001_pass.yaml"), fixture("FW1002_pass.yaml")}, environment);
+  // Outside any project (inside the repository the tool would first rebuild the app, which
+  // needs cmake on PATH): lint of template files needs nothing else.
+  auto lint_outside = [&](std::vector<std::string> args) {
+    args.insert(args.begin(), {formwork_bin(), "lint"});
+    return testing::run(args, {.environment = environment, .working_directory = empty.path().string()});
+  };
+  auto absolute = [](const std::string& name) { return (source_dir() / fixture(name)).string(); };
+  auto result = lint_outside({absolute("FW1001_pass.yaml"), absolute("FW1002_pass.yaml")});
   CHECK(result.exit_code == 0);
   CHECK(result.out == "0 errors, 0 warnings\n");
   CHECK(result.err == "cfn-lint is not installed: only formwork's own checks ran\n");
-  auto required = lint({"--require-cfn-lint", fixture("FW1001_pass.yaml")}, environment);
+  auto required = lint_outside({"--require-cfn-lint", absolute("FW1001_pass.yaml")});
   CHECK(required.exit_code == 2);
   CHECK(required.err == "error: cfn-lint is not installed, and --require-cfn-lint asks for it\n");
 }

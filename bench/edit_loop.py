@@ -85,7 +85,7 @@ def main():
     parser.add_argument("--cdk-modules", help="a node_modules folder that has aws-cdk-lib and constructs")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects")
     args = parser.parse_args()
-    formwork = shutil.which(args.formwork) or os.path.abspath(args.formwork)
+    formwork = os.path.abspath(shutil.which(args.formwork) or args.formwork)
 
     work = tempfile.mkdtemp(prefix="formwork-edit-loop-")
     project = os.path.join(work, "loop")

@@ -79,6 +79,8 @@ namespace {
 
 }  // namespace
 
+void Construct::adopt_child(std::unique_ptr<Construct> child) { node_.children_.push_back(std::move(child)); }
+
 Construct::Construct() : node_(this, nullptr, "") { std::set_terminate(report_uncaught_error); }
 
 Construct::Construct(Construct& scope, std::string_view id) : node_(this, &scope, std::string(id)) {

@@ -101,9 +101,12 @@ class Construct {
   template <class T>
   T& adopt(std::unique_ptr<T> child) {
     T& ref = *child;
-    node_.children_.push_back(std::move(child));
+    adopt_child(std::unique_ptr<Construct>(child.release()));
     return ref;
   }
+  // Out of line, so that the vector of children is instantiated in the library once, not in
+  // every file of a user's app that adds a construct.
+  void adopt_child(std::unique_ptr<Construct> child);
 
   Node node_;
 };

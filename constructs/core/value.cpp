@@ -2,6 +2,31 @@
 
 namespace formwork {
 
+Value::Value() : v_(nullptr) {}
+Value::Value(std::nullptr_t) : v_(nullptr) {}
+Value::Value(bool b) : v_(b) {}
+Value::Value(int i) : v_(static_cast<std::int64_t>(i)) {}
+Value::Value(long i) : v_(static_cast<std::int64_t>(i)) {}
+Value::Value(long long i) : v_(static_cast<std::int64_t>(i)) {}
+Value::Value(unsigned i) : v_(static_cast<std::int64_t>(i)) {}
+Value::Value(double d) : v_(d) {}
+Value::Value(const char* s) : v_(std::string(s)) {}
+Value::Value(std::string s) : v_(std::move(s)) {}
+Value::Value(std::string_view s) : v_(std::string(s)) {}
+Value::Value(List l) : v_(std::move(l)) {}
+Value::Value(Map m) : v_(std::move(m)) {}
+Value::Value(Ref r) : v_(r) {}
+Value::Value(PseudoRef r) : v_(std::move(r)) {}
+Value::Value(GetAtt g) : v_(std::move(g)) {}
+Value::Value(LogicalIdOf l) : v_(l) {}
+Value::Value(Sub s) : v_(std::move(s)) {}
+Value::Value(Intrinsic i) : v_(std::move(i)) {}
+Value::Value(const Value& other) = default;
+Value::Value(Value&& other) noexcept = default;
+Value& Value::operator=(const Value& other) = default;
+Value& Value::operator=(Value&& other) noexcept = default;
+Value::~Value() = default;
+
 bool Value::is_unresolved() const {
   return std::visit(
       [](const auto& v) -> bool {

@@ -55,25 +55,33 @@ class Value {
   using Variant = std::variant<std::nullptr_t, bool, std::int64_t, double, std::string, List, Map, Ref,
                                PseudoRef, GetAtt, LogicalIdOf, Sub, Intrinsic>;
 
-  Value() : v_(nullptr) {}
-  Value(std::nullptr_t) : v_(nullptr) {}
-  Value(bool b) : v_(b) {}
-  Value(int i) : v_(static_cast<std::int64_t>(i)) {}
-  Value(long i) : v_(static_cast<std::int64_t>(i)) {}
-  Value(long long i) : v_(static_cast<std::int64_t>(i)) {}
-  Value(unsigned i) : v_(static_cast<std::int64_t>(i)) {}
-  Value(double d) : v_(d) {}
-  Value(const char* s) : v_(std::string(s)) {}
-  Value(std::string s) : v_(std::move(s)) {}
-  Value(std::string_view s) : v_(std::string(s)) {}
-  Value(List l) : v_(std::move(l)) {}
-  Value(Map m) : v_(std::move(m)) {}
-  Value(Ref r) : v_(r) {}
-  Value(PseudoRef r) : v_(std::move(r)) {}
-  Value(GetAtt g) : v_(std::move(g)) {}
-  Value(LogicalIdOf l) : v_(l) {}
-  Value(Sub s) : v_(std::move(s)) {}
-  Value(Intrinsic i) : v_(std::move(i)) {}
+  // Every constructor and special member is defined in value.cpp: the variant's copy, move and
+  // destruction are then compiled once in the library, not again in every file of a user's app
+  // that builds a props struct (most of what such a file used to cost the compiler).
+  Value();
+  Value(std::nullptr_t);
+  Value(bool b);
+  Value(int i);
+  Value(long i);
+  Value(long long i);
+  Value(unsigned i);
+  Value(double d);
+  Value(const char* s);
+  Value(std::string s);
+  Value(std::string_view s);
+  Value(List l);
+  Value(Map m);
+  Value(Ref r);
+  Value(PseudoRef r);
+  Value(GetAtt g);
+  Value(LogicalIdOf l);
+  Value(Sub s);
+  Value(Intrinsic i);
+  Value(const Value& other);
+  Value(Value&& other) noexcept;
+  Value& operator=(const Value& other);
+  Value& operator=(Value&& other) noexcept;
+  ~Value();
 
   [[nodiscard]] const Variant& variant() const { return v_; }
   template <class T>

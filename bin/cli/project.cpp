@@ -141,7 +141,14 @@ bool build_app(const Project& project, std::ostream& err) {
       return false;
     }
   }
-  const std::vector<std::string> build = {"cmake", "--build", project.build_dir.string(), "--target", project.target};
+  // A Ninja build is run by ninja itself: `cmake --build` would only start ninja, after a
+  // CMake start-up of its own that the edit loop feels. Ninja re-runs CMake when a
+  // CMakeLists.txt changed, as `cmake --build` does.
+  const auto ninja = process::find_program("ninja");
+  const std::vector<std::string> build =
+      ninja && fs::exists(project.build_dir / "build.ninja")
+          ? std::vector<std::string>{*ninja, "-C", project.build_dir.string(), "--quiet", project.target}
+          : std::vector<std::string>{"cmake", "--build", project.build_dir.string(), "--target", project.target};
   auto result = process::run(build);
   if (result.exit_code != 0) {
     write_output(err, result);

@@ -56,6 +56,19 @@ TEST_CASE("formwork init makes a project that builds, synthesizes, tests, lints 
   REQUIRE(fs::exists(template_file));
   CHECK(read_file(template_file).find("MaximumRetryAttempts: 2") != std::string::npos);
   CHECK(formwork_in(project, {"ls"}).out == "HelloApp\n");
+  CHECK(read_file(template_file).find("STAGE: dev") != std::string::npos);  // formwork.json's context
+
+  // AND the command line's context wins over the project file's, where the app reads it
+  auto prod = formwork_in(project, {"synth", "--context", "stage=prod", "--stdout"});
+  require_success(prod, "synth --context stage=prod");
+  CHECK(prod.out.find("STAGE: prod") != std::string::npos);
+  auto direct = run({(project / "build" / "hello_app").string(), "synth", "--stdout", "-c", "stage=qa"},
+                    {.working_directory = project.string()});  // the app itself, not through the tool
+  require_success(direct, "the app run with -c stage=qa");
+  CHECK(direct.out.find("STAGE: qa") != std::string::npos);
+  auto malformed = formwork_in(project, {"synth", "--context", "stage"});
+  CHECK(malformed.exit_code == 2);
+  CHECK(malformed.err == "error: --context 'stage' must be KEY=VALUE (InvalidContext)\n");
 
   // THEN an edit shows in the next command, without a build step of the user's
   replace_in(project / "app_stack.cpp", ".retry_attempts = 2", ".retry_attempts = 1");

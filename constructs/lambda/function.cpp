@@ -30,6 +30,13 @@ std::string retry_words(int retries) {
   }
 }
 
+// "use dynamodb:GetItem, dynamodb:PutItem (initial policy)", for the policy's comment.
+std::string initial_policy_reason(const iam::PolicyStatement& statement) {
+  std::string actions;
+  for (const auto& action : statement.actions) actions += (actions.empty() ? "" : ", ") + action;
+  return std::string(statement.effect == iam::Effect::Deny ? "never use " : "use ") + actions + " (initial policy)";
+}
+
 }  // namespace
 
 Function::Function(Construct& scope, std::string_view id, FunctionProps props)
@@ -44,6 +51,9 @@ Function::Function(Construct& scope, std::string_view id, FunctionProps props)
     });
     role_->resource().set_comment("Role that function " + name + " runs as, with permission to write its logs");
   }
+  // As CDK: the initial policy goes to the role first, before any grant the props imply.
+  for (const auto& statement : props_.initial_policy)
+    role_->add_to_principal_policy(statement, initial_policy_reason(statement));
 
   resource_ = &add<CfnResource>("Resource", {.type = "AWS::Lambda::Function"});
   resource_->set_comment("Function " + name + ": runs " + props_.handler + " on " + props_.runtime.name());

@@ -61,6 +61,10 @@ struct FunctionProps {
   /// The role the function runs as. Default: a new role `ServiceRole` with
   /// AWSLambdaBasicExecutionRole (permission to write its logs).
   iam::Role* role = nullptr;
+  /// Statements added to the role's policy (`ServiceRoleDefaultPolicy`), as CDK's
+  /// `initialPolicy`: each needs an action and a resource, and names no principal.
+  /// Default: none.
+  std::vector<iam::PolicyStatement> initial_policy = {};
   /// Creates a log group `LogGroup` that keeps logs this many days (1, 3, 5, 7, 14, 30, …).
   /// Default: Lambda's own log group, kept forever.
   std::optional<int> log_retention_days = std::nullopt;

@@ -87,6 +87,17 @@ std::vector<std::string> Function::validate() const {
   if (props_.reserved_concurrent_executions && *props_.reserved_concurrent_executions < 0)
     errors.push_back("reserved concurrent executions must be 0 or more, got " +
                      std::to_string(*props_.reserved_concurrent_executions));
+  for (std::size_t i = 0; i < props_.initial_policy.size(); ++i) {
+    const iam::PolicyStatement& statement = props_.initial_policy[i];
+    const std::string which = "initial policy statement " + std::to_string(i + 1) + " of " +
+                              std::to_string(props_.initial_policy.size());
+    if (statement.actions.empty()) errors.push_back(which + " must name at least one action, got none");
+    if (statement.resources.empty())
+      errors.push_back(which + " must name at least one resource (an identity policy), got none");
+    if (!statement.principals.empty())
+      errors.push_back(which + " must not name a principal (an identity policy), got " +
+                       std::to_string(statement.principals.size()));
+  }
   if (props_.code.is_inline()) {
     if (!props_.runtime.supports_inline_code())
       errors.push_back("inline code needs a Python or Node.js runtime, got " + props_.runtime.name());

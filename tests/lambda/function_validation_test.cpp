@@ -100,3 +100,13 @@ TEST_CASE("all problems of a function are reported together", "[lambda]") {
               "[S/F] memory size must be between 128 and 10240 MB, got 64\n"
               "[S/F] timeout must be between 1 and 900 seconds, got 1000");
 }
+
+TEST_CASE("initial policy statements need an action and a resource and name no principal", "[lambda]") {
+  CHECK(errors_for([](auto& p) {
+          p.initial_policy = {{.actions = {"s3:GetObject"}, .resources = {"*"}},
+                              {.principals = {iam::Principal::service("sns.amazonaws.com")}}};
+        }) == "[S/F] initial policy statement 2 of 2 must name at least one action, got none\n"
+              "[S/F] initial policy statement 2 of 2 must name at least one resource (an identity policy), got none\n"
+              "[S/F] initial policy statement 2 of 2 must not name a principal (an identity policy), got 1");
+  CHECK(errors_for([](auto& p) { p.initial_policy = {{.actions = {"s3:GetObject"}, .resources = {"*"}}}; }).empty());
+}

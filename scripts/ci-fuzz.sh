@@ -3,11 +3,11 @@
 # templates; any crash, sanitizer report, leak, timeout or out-of-memory fails the run.
 # First every saved input of fuzz/regressions/<target>/ is replayed.
 # Needs the build of scripts/ci-sanitize.sh (FORMWORK_FUZZ_BUILD, default build-sanitize).
-# FORMWORK_FUZZ_SECONDS sets the time per target (default 60).
+# FORMWORK_FUZZ_SECONDS sets the time per target (default 45).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build="${FORMWORK_FUZZ_BUILD:-build-sanitize}"
-seconds="${FORMWORK_FUZZ_SECONDS:-60}"
+seconds="${FORMWORK_FUZZ_SECONDS:-45}"
 work="$(mktemp -d "${TMPDIR:-/tmp}/formwork-fuzz-XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 export ASAN_OPTIONS="${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}"

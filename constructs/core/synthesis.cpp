@@ -1,15 +1,11 @@
 #include "constructs/core/synthesis.hpp"
 
 #include <algorithm>
-#include <cerrno>
 #include <cstring>
-#include <fstream>
 #include <functional>
 #include <queue>
 #include <set>
 
-#include <signal.h>
-#include <unistd.h>
 
 #include "constructs/core/app.hpp"
 #include "constructs/core/cfn_element.hpp"
@@ -336,88 +332,6 @@ std::string render(const SynthesizedStack& stack, const RenderOptions& options) 
 
 std::string template_file_name(const SynthesizedStack& stack, TemplateFormat format) {
   return stack.name + (format == TemplateFormat::Json ? ".json" : ".yaml");
-}
-
-namespace {
-
-constexpr std::string_view kTempMarker = ".tmp-";
-
-// Writes `text` next to `path` as `<path>.tmp-<pid>` and returns that name.
-std::filesystem::path write_temporary(const std::filesystem::path& path, const std::string& text) {
-  auto temp = path;
-  temp += std::string(kTempMarker) + std::to_string(getpid());
-  std::ofstream out(temp, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.flush();
-  if (!out) {
-    const std::string reason = std::strerror(errno);
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    throw SynthError("WriteFailed", "", "cannot write " + temp.string() + ": " + reason);
-  }
-  return temp;
-}
-
-void rename_into_place(const std::filesystem::path& temp, const std::filesystem::path& path) {
-  std::error_code error;
-  std::filesystem::rename(temp, path, error);
-  if (error) {
-    const std::string reason = error.message();  // before remove() reuses `error`
-    std::error_code ignored;
-    std::filesystem::remove(temp, ignored);
-    throw SynthError("WriteFailed", "", "cannot write " + path.string() + ": " + reason);
-  }
-}
-
-// A run killed between writing and renaming leaves `<file>.tmp-<pid>`: remove those of
-// processes that no longer run (and this one's), never another live run's.
-void remove_stale_temporaries(const std::filesystem::path& directory) {
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
-    const std::string name = entry.path().filename().string();
-    const auto at = name.rfind(kTempMarker);
-    if (at == std::string::npos) continue;
-    const std::string digits = name.substr(at + kTempMarker.size());
-    if (digits.empty() || digits.size() > 9 || digits.find_first_not_of("0123456789") != std::string::npos) continue;
-    const auto pid = static_cast<pid_t>(std::stol(digits));
-    const bool running = pid != getpid() && (kill(pid, 0) == 0 || errno == EPERM);
-    if (!running) std::filesystem::remove(entry.path(), error);
-  }
-}
-
-}  // namespace
-
-void write_file_atomically(const std::filesystem::path& path, const std::string& text) {
-  rename_into_place(write_temporary(path, text), path);
-}
-
-std::vector<std::filesystem::path> write_templates(const CloudAssembly& assembly, const std::filesystem::path& directory,
-                                                   const RenderOptions& options, const std::vector<std::string>& names) {
-  std::vector<std::pair<std::filesystem::path, std::string>> files;
-  for (const auto& stack : assembly.stacks) {
-    if (!names.empty() && std::find(names.begin(), names.end(), stack.name) == names.end()) continue;
-    files.emplace_back(directory / template_file_name(stack, options.format), render(stack, options));
-  }
-  std::error_code error;
-  std::filesystem::create_directories(directory, error);
-  if (error) throw SynthError("WriteFailed", "", "cannot create " + directory.string() + ": " + error.message());
-  remove_stale_temporaries(directory);
-  // Every file is written before any is renamed, so a failure or a kill while writing leaves
-  // the old set whole; only a kill within the renames (microseconds) can mix old and new.
-  std::vector<std::filesystem::path> temporaries;
-  try {
-    for (const auto& [path, text] : files) temporaries.push_back(write_temporary(path, text));
-  } catch (...) {
-    std::error_code ignored;
-    for (const auto& temp : temporaries) std::filesystem::remove(temp, ignored);
-    throw;
-  }
-  std::vector<std::filesystem::path> written;
-  for (std::size_t i = 0; i < files.size(); ++i) {
-    rename_into_place(temporaries[i], files[i].first);
-    written.push_back(files[i].first);
-  }
-  return written;
 }
 
 }  // namespace formwork

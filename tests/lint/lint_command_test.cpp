@@ -119,6 +119,17 @@ TEST_CASE("an argument that is neither a file nor a stack is a usage error", "[l
   CHECK(result.err.find("error: no stack named 'NoSuchStack'") == 0);
 }
 
+TEST_CASE("a missing template file or a directory is one line naming it and exit code 2", "[lint][hostile]") {
+  // From the repository root (a project): the name is still taken as a file, not a stack.
+  auto missing = lint({"missing.yaml"});
+  CHECK(missing.exit_code == 2);
+  CHECK(missing.out.empty());
+  CHECK(missing.err == "error: missing.yaml: no such file\n");
+  auto directory = lint({"--no-cfn-lint", "tests/lint/fixtures"});
+  CHECK(directory.exit_code == 2);
+  CHECK(directory.err == "error: tests/lint/fixtures: is a directory, not a template file\n");
+}
+
 TEST_CASE("says once that cfn-lint is missing, and fails only under --require-cfn-lint", "[lint]") {
   testing::TempDir empty;
   std::map<std::string, std::string> environment = {{"PATH", path_without_cfn_lint(empty)}};

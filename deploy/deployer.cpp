@@ -44,6 +44,21 @@ bool tag_text(const std::string& text) {
   return true;
 }
 
+// A key or value as a message shows it: control characters escaped, so the error stays one line.
+std::string shown(const std::string& text) {
+  std::string out;
+  for (unsigned char c : text) {
+    if (c == '\n') out += "\\n";
+    else if (c == '\t') out += "\\t";
+    else if (c < 0x20 || c == 0x7f) {
+      char escaped[8];
+      std::snprintf(escaped, sizeof escaped, "\\x%02X", c);
+      out += escaped;
+    } else out += static_cast<char>(c);
+  }
+  return out;
+}
+
 // Every value below reaches the AWS CLI as one argument `KEY=VALUE`. It starts with the
 // key, so a key that starts with '-' would be read by the CLI as an option of its own
 // (`--tags=--endpoint-url=http://...` sends the deployment elsewhere): such keys are refused,
@@ -52,18 +67,18 @@ void check_key_value(const std::string& option, const std::string& key, const st
   auto refuse = [&](const std::string& code, const std::string& what) {
     throw UsageError(code, "", option + " " + what);
   };
-  if (key.front() == '-') refuse("OptionInjection", "key '" + key + "' starts with '-', which the AWS CLI would read as an option");
+  if (key.front() == '-') refuse("OptionInjection", "key '" + shown(key) + "' starts with '-', which the AWS CLI would read as an option");
   if (option == "--tags") {
     if (key.size() > 128) refuse("TagKeyTooLong", "key is " + std::to_string(key.size()) + " characters, over AWS's 128");
-    if (value.size() > 256) refuse("TagValueTooLong", "value of '" + key + "' is " + std::to_string(value.size()) + " characters, over AWS's 256");
-    if (key.rfind("aws:", 0) == 0) refuse("ReservedTagKey", "key '" + key + "' uses the prefix 'aws:', which AWS reserves");
+    if (value.size() > 256) refuse("TagValueTooLong", "value of '" + shown(key) + "' is " + std::to_string(value.size()) + " characters, over AWS's 256");
+    if (key.rfind("aws:", 0) == 0) refuse("ReservedTagKey", "key '" + shown(key) + "' uses the prefix 'aws:', which AWS reserves");
     if (!tag_text(key) || !tag_text(value))
-      refuse("BadTagCharacters", "'" + key + "=" + value + "' has characters AWS refuses in tags (allowed: letters, digits, spaces, _ . : / = + - @)");
+      refuse("BadTagCharacters", "'" + shown(key + "=" + value) + "' has characters AWS refuses in tags (allowed: letters, digits, spaces, _ . : / = + - @)");
   } else if (option == "--parameters") {
     for (unsigned char c : key)
-      if (!std::isalnum(c)) refuse("BadParameterName", "name '" + key + "' is not alphanumeric, as CloudFormation parameter names are");
+      if (!std::isalnum(c)) refuse("BadParameterName", "name '" + shown(key) + "' is not alphanumeric, as CloudFormation parameter names are");
     if (value.size() > 4096)
-      refuse("ParameterValueTooLong", "value of '" + key + "' is " + std::to_string(value.size()) + " bytes, over CloudFormation's 4096");
+      refuse("ParameterValueTooLong", "value of '" + shown(key) + "' is " + std::to_string(value.size()) + " bytes, over CloudFormation's 4096");
   }
 }
 
@@ -72,7 +87,7 @@ void check_key_value(const std::string& option, const std::string& key, const st
 std::pair<std::string, std::string> split_key_value(const std::string& text, const std::string& option) {
   auto equals = text.find('=');
   if (equals == std::string::npos || equals == 0)
-    throw UsageError("BadKeyValue", "", option + " takes KEY=VALUE, got '" + text + "'");
+    throw UsageError("BadKeyValue", "", option + " takes KEY=VALUE, got '" + shown(text) + "'");
   std::pair<std::string, std::string> out{text.substr(0, equals), text.substr(equals + 1)};
   check_key_value(option, out.first, out.second);
   return out;

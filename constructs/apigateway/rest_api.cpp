@@ -5,6 +5,7 @@
 #include "constructs/apigateway/deployment.hpp"
 #include "constructs/apigateway/stage.hpp"
 #include "constructs/core/errors.hpp"
+#include "constructs/core/logical_ids.hpp"
 #include "constructs/iam/role.hpp"
 #include "constructs/lambda/function.hpp"
 
@@ -98,6 +99,19 @@ void RestApi::prepare() { make_invoke_permissions(); }
 // whether a function serves enough methods for its permissions to be folded into one.
 // They are resource policies of the functions, not grants to a role, so no policy that
 // prepare() already finalised changes.
+namespace {
+
+/// For CDK's logical IDs, the tail of CDK's permission ids (`LambdaIntegration.bind`):
+/// `<api's unique id>.<METHOD>.<path with '.' for '/'>`; empty for formwork's own IDs.
+std::string cdk_permission_name(const Method& m) {
+  if (!cdk_compatible(m)) return {};
+  std::string path = m.api_resource().path();
+  std::replace(path.begin(), path.end(), '/', '.');
+  return cdk_unique_id(m.api()) + "." + m.http_method() + "." + path;
+}
+
+}  // namespace
+
 void RestApi::make_invoke_permissions() {
   std::vector<lambda::Function*> functions;
   for (const auto& grant : invoke_grants_)
@@ -129,10 +143,12 @@ void RestApi::make_invoke_permissions() {
     }
     for (const InvokeGrant* grant : grants) {
       Method& m = *grant->method;
-      permission(m, "Permission", m.execute_api_arn(stage),
+      const std::string cdk_name = cdk_permission_name(m);
+      permission(m, cdk_name.empty() ? "Permission" : "ApiPermission." + cdk_name, m.execute_api_arn(stage),
                  "Lets API Gateway invoke " + fn_id + " (" + m.description() + ")");
       if (grant->test_invoke)
-        permission(m, "TestPermission", m.execute_api_arn("test-invoke-stage"),
+        permission(m, cdk_name.empty() ? "TestPermission" : "ApiPermission.Test." + cdk_name,
+                   m.execute_api_arn("test-invoke-stage"),
                    "Lets the API Gateway console's Test button invoke " + fn_id + " (" + m.description() + ")");
     }
   }

@@ -84,6 +84,24 @@ std::string make_logical_id(const std::vector<std::string>& components, LogicalI
 
 std::string cdk_unique_id(const std::vector<std::string>& components) { return cdk_id(components); }
 
+std::string cdk_unique_id(const Construct& construct) {
+  std::vector<std::string> components;
+  const std::string path = construct.node().path();
+  for (std::size_t start = 0; start <= path.size();) {
+    const auto end = std::min(path.find('/', start), path.size());
+    components.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return cdk_id(components);
+}
+
+bool cdk_compatible(const Construct& scope) {
+  const Construct* root = &scope;
+  while (root->node().scope() != nullptr) root = root->node().scope();
+  const auto* app = dynamic_cast<const App*>(root);
+  return app != nullptr && app->logical_id_style() == LogicalIdStyle::CdkCompatible;
+}
+
 bool is_valid_logical_id(const std::string& id) {
   return !id.empty() && id.size() <= kMaxIdLength &&
          std::all_of(id.begin(), id.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)); });

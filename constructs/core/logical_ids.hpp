@@ -15,6 +15,13 @@ namespace formwork {
 /// id must be unique across stacks.
 [[nodiscard]] std::string cdk_unique_id(const std::vector<std::string>& components);
 
+/// `cdk_unique_id` of a construct's path: `SqsToLambda/Jobs` -> `SqsToLambdaJobs23009B0A`.
+[[nodiscard]] std::string cdk_unique_id(const Construct& construct);
+
+/// True when `scope`'s app makes AWS CDK's logical IDs (LogicalIdStyle::CdkCompatible): a
+/// construct then names its children as CDK does, so that each gets the ID CDK gives it.
+[[nodiscard]] bool cdk_compatible(const Construct& scope);
+
 /// True for a valid logical ID: 1 to 255 characters, A-Z a-z 0-9.
 [[nodiscard]] bool is_valid_logical_id(const std::string& id);
 

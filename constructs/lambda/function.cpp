@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "constructs/core/group.hpp"
+#include "constructs/core/logical_ids.hpp"
 #include "constructs/logs/log_group.hpp"
 #include "constructs/sns/topic.hpp"
 #include "constructs/sqs/queue.hpp"
@@ -106,7 +108,13 @@ void Function::add_event_source(const IEventSource& source) { source.bind(*this)
 
 void Function::configure_async_invoke(EventInvokeConfigOptions options) {
   const bool first = event_invoke_config_ == nullptr;
-  if (first) event_invoke_config_ = &add<CfnResource>("EventInvokeConfig", {.type = "AWS::Lambda::EventInvokeConfig"});
+  if (first) {
+    const CfnResourceProps config_props{.type = "AWS::Lambda::EventInvokeConfig"};
+    // CDK's EventInvokeConfig is a construct holding the resource: the same path, for its logical ID.
+    event_invoke_config_ = cdk_compatible(*this)
+                               ? &add<Group>("EventInvokeConfig").add<CfnResource>("Resource", config_props)
+                               : &add<CfnResource>("EventInvokeConfig", config_props);
+  }
   auto& config = *event_invoke_config_;
   config.set_property("FunctionName", function_name());
   config.set_property("Qualifier", "$LATEST");

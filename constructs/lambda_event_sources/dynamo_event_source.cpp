@@ -3,6 +3,7 @@
 #include "constructs/dynamodb/table.hpp"
 #include "constructs/lambda/function.hpp"
 #include "constructs/lambda_event_sources/detail/filter_criteria.hpp"
+#include "constructs/lambda_event_sources/detail/mapping.hpp"
 #include "constructs/sns/topic.hpp"
 #include "constructs/sqs/queue.hpp"
 
@@ -53,7 +54,7 @@ std::string batch_words(const DynamoEventSourceProps& props) {
 void DynamoEventSource::bind(lambda::Function& fn) const {
   dynamodb::Table& table = table_;
   const std::string table_id = table.node().id();
-  auto& mapping = fn.add<CfnResource>("DynamoDBEventSource" + table_id, {.type = "AWS::Lambda::EventSourceMapping"});
+  auto& mapping = detail::add_mapping(fn, "DynamoDBEventSource", table);
   mapping.set_property("EventSourceArn", table.table_stream_arn());
   mapping.set_property("FunctionName", fn.function_name());
   mapping.set_property("StartingPosition",

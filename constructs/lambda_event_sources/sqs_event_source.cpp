@@ -2,6 +2,7 @@
 
 #include "constructs/lambda/function.hpp"
 #include "constructs/lambda_event_sources/detail/filter_criteria.hpp"
+#include "constructs/lambda_event_sources/detail/mapping.hpp"
 #include "constructs/sqs/queue.hpp"
 
 namespace formwork::lambda_event_sources {
@@ -17,7 +18,7 @@ constexpr std::int64_t kMaxWindowSeconds = 300;
 void SqsEventSource::bind(lambda::Function& fn) const {
   sqs::Queue& queue = queue_;
   const std::string queue_id = queue.node().id();
-  auto& mapping = fn.add<CfnResource>("SqsEventSource" + queue_id, {.type = "AWS::Lambda::EventSourceMapping"});
+  auto& mapping = detail::add_mapping(fn, "SqsEventSource", queue);
   mapping.set_comment("Polls queue " + queue_id + " and invokes function " + fn.node().id() + " with batches of " +
                       std::to_string(props_.batch_size.value_or(kMaxBatch)) + " messages");
   mapping.set_property("EventSourceArn", queue.queue_arn());

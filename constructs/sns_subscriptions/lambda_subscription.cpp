@@ -1,5 +1,7 @@
 #include "constructs/sns_subscriptions/lambda_subscription.hpp"
 
+#include "constructs/core/logical_ids.hpp"
+#include "constructs/lambda/detail/cdk_permission.hpp"
 #include "constructs/lambda/function.hpp"
 #include "constructs/sns/subscription.hpp"
 #include "constructs/sns/topic.hpp"
@@ -16,7 +18,10 @@ void LambdaSubscription::bind(sns::Topic& topic) const {
 
   // Both under the function, as in CDK: they exist for the function's sake, and a topic of
   // another stack then only exports its ARN.
-  auto& subscription = fn_.add<sns::Subscription>(topic_id + "Subscription", {
+  // For CDK's logical IDs, CDK's names: the subscription is the topic's id, the permission
+  // `AllowInvoke:<topic's unique id>`, a bare CfnPermission.
+  const bool cdk = cdk_compatible(fn_);
+  auto& subscription = fn_.add<sns::Subscription>(cdk ? topic_id : topic_id + "Subscription", {
       .topic = &topic,
       .protocol = sns::SubscriptionProtocol::Lambda,
       .endpoint = fn_.function_arn(),
@@ -25,11 +30,15 @@ void LambdaSubscription::bind(sns::Topic& topic) const {
       .dead_letter_queue_arn = dead_letter_arn,
       .comment = "Subscribes function " + fn_id + " to SNS topic " + topic_id,
   });
-  fn_.add_permission(topic_id + "Permission", {
+  const lambda::PermissionProps permission{
       .principal = "sns.amazonaws.com",
       .source_arn = topic.topic_arn(),
       .reason = "messages published to topic " + topic_id,
-  });
+  };
+  if (cdk)
+    lambda::detail::add_cdk_permission(fn_, "AllowInvoke:" + cdk_unique_id(topic), fn_, permission);
+  else
+    fn_.add_permission(topic_id + "Permission", permission);
   if (props_.dead_letter_queue != nullptr)
     detail::allow_topic_to_send(*props_.dead_letter_queue, topic, subscription,
                                 "undeliverable messages for function " + fn_id);

@@ -1,5 +1,6 @@
 #include "constructs/sns_subscriptions/sqs_subscription.hpp"
 
+#include "constructs/core/logical_ids.hpp"
 #include "constructs/sns/subscription.hpp"
 #include "constructs/sns/topic.hpp"
 #include "constructs/sns_subscriptions/detail/queue_access.hpp"
@@ -13,7 +14,9 @@ void SqsSubscription::bind(sns::Topic& topic) const {
   std::optional<Value> dead_letter_arn;
   if (props_.dead_letter_queue != nullptr) dead_letter_arn = props_.dead_letter_queue->queue_arn();
 
-  auto& subscription = queue_.add<sns::Subscription>(topic_id + "Subscription", {
+  // For CDK's logical IDs, CDK's name: the topic's unique id.
+  const std::string id = cdk_compatible(queue_) ? cdk_unique_id(topic) : topic_id + "Subscription";
+  auto& subscription = queue_.add<sns::Subscription>(id, {
       .topic = &topic,
       .protocol = sns::SubscriptionProtocol::Sqs,
       .endpoint = queue_.queue_arn(),

@@ -5,18 +5,11 @@
 #include "constructs/core/cfn_resource.hpp"
 #include "constructs/core/construct.hpp"
 #include "constructs/core/errors.hpp"
+#include "constructs/core/group.hpp"
 #include "constructs/core/stack.hpp"
 #include "constructs/core/synthesis.hpp"
 
 using namespace formwork;
-
-namespace {
-// A plain grouping construct, as a user writes one.
-class Group : public Construct {
- public:
-  Group(Construct& scope, std::string_view id) : Construct(scope, id) {}
-};
-}  // namespace
 
 TEST_CASE("builds paths from the ids below the app", "[core][construct]") {
   App app;

@@ -5,6 +5,7 @@
 #include "constructs/core/cfn_output.hpp"
 #include "constructs/core/cfn_resource.hpp"
 #include "constructs/core/errors.hpp"
+#include "constructs/core/group.hpp"
 #include "constructs/core/logical_ids.hpp"
 #include "constructs/core/stack.hpp"
 #include "constructs/core/synthesis.hpp"
@@ -12,11 +13,6 @@
 using namespace formwork;
 
 namespace {
-class Group : public Construct {
- public:
-  Group(Construct& scope, std::string_view id) : Construct(scope, id) {}
-};
-
 std::vector<std::string> split(const std::string& path) {
   std::vector<std::string> out(1);
   for (char c : path) {

@@ -9,6 +9,7 @@
 #include "constructs/core/cfn_parameter.hpp"
 #include "constructs/core/cfn_resource.hpp"
 #include "constructs/core/errors.hpp"
+#include "constructs/core/group.hpp"
 #include "constructs/core/stack.hpp"
 #include "constructs/core/synthesis.hpp"
 #include "tests/support/tools.hpp"
@@ -19,11 +20,6 @@ namespace fs = std::filesystem;
 using formwork::testing::TempDir;
 
 namespace {
-class Group : public Construct {
- public:
-  Group(Construct& scope, std::string_view id) : Construct(scope, id) {}
-};
-
 std::vector<std::string>& prepare_log() {
   static std::vector<std::string> log;
   return log;

@@ -4,6 +4,7 @@
 #include "stacks/lambda_async_dlq.hpp"
 #include "stacks/sns_to_lambda.hpp"
 #include "stacks/sqs_to_lambda.hpp"
+#include "stacks/upload_pipeline.hpp"
 
 namespace stacks {
 
@@ -12,6 +13,7 @@ void add_reference_stacks(formwork::App& app) {
   app.add<LambdaAsyncDlq>("LambdaAsyncDlq");
   app.add<SnsToLambda>("SnsToLambda");
   app.add<SqsToLambda>("SqsToLambda");
+  app.add<UploadPipeline>("UploadPipeline");
 }
 
 }  // namespace stacks

@@ -4,7 +4,8 @@
 
 namespace stacks {
 
-/// Adds the reference stacks (AsyncSquareApi, LambdaAsyncDlq, SnsToLambda, SqsToLambda).
+/// Adds the reference stacks (AsyncSquareApi, LambdaAsyncDlq, SnsToLambda, SqsToLambda,
+/// UploadPipeline).
 void add_reference_stacks(formwork::App& app);
 
 }  // namespace stacks

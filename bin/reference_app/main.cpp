@@ -1,4 +1,4 @@
-// The reference app: the four reference stacks of stacks/, an app of this repository like
+// The reference app: the reference stacks of stacks/, an app of this repository like
 // any user's. The formwork tool builds and runs it from the repository root (formwork.json):
 // `./build/formwork synth` writes templates/.
 #include <formwork/cli.hpp>

@@ -76,7 +76,8 @@ void destroy(const MotoServer& moto, const SynthesizedStack& stack) {
 
 DeployedResources deployed_resources(const MotoServer& moto, const SynthesizedStack& stack) {
   static const std::set<std::string> recorded_only_types = {"AWS::SNS::Subscription", "AWS::Lambda::EventInvokeConfig",
-                                                            "AWS::ApiGateway::Stage", "AWS::ApiGateway::Account"};
+                                                            "AWS::ApiGateway::Stage", "AWS::ApiGateway::Account",
+                                                            "AWS::SQS::QueuePolicy", "AWS::S3::BucketPolicy"};
   const json resources = resources_of(stack);
   json listed = aws_json(moto, {"cloudformation", "list-stack-resources", "--stack-name", stack.name});
   DeployedResources deployed;

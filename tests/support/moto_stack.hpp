@@ -51,7 +51,8 @@ struct DeployedResources {
 /// The deployed stack's resources from `list-stack-resources`. Checks that each is
 /// CREATE_COMPLETE, that there are as many as in the template, that every resource has a
 /// physical ID except those moto only records (SNS Subscription, Lambda EventInvokeConfig,
-/// API Gateway Stage and Account), which it lists without a logical ID, and that their count
+/// API Gateway Stage and Account, SQS queue and S3 bucket policies), which it lists without a
+/// logical ID, and that their count
 /// matches the template's resources of those types.
 DeployedResources deployed_resources(const MotoServer& moto, const SynthesizedStack& stack);
 

@@ -12,26 +12,6 @@ namespace formwork::lambda {
 
 namespace {
 
-// The construct a token points at, by its construct id ("DestQueue"), for comments.
-std::string target_name(const Value& value) {
-  const CfnElement* target = nullptr;
-  if (const auto* get_att = value.get_if<Value::GetAtt>()) target = get_att->target;
-  if (const auto* ref = value.get_if<Value::Ref>()) target = ref->target;
-  if (target == nullptr) return value.is<Value::Sub>() ? "the default event bus" : "its destination";
-  const Node& node = target->node();
-  if (node.id() == "Resource" && node.scope() != nullptr) return node.scope()->node().id();
-  return node.id();
-}
-
-std::string retry_words(int retries) {
-  switch (retries) {
-    case 0: return "Does not retry failed async invocations";
-    case 1: return "Retries failed async invocations once";
-    case 2: return "Retries failed async invocations twice";
-    default: return "Retries failed async invocations " + std::to_string(retries) + " times";
-  }
-}
-
 // "use dynamodb:GetItem, dynamodb:PutItem (initial policy)", for the policy's comment.
 std::string initial_policy_reason(const iam::PolicyStatement& statement) {
   std::string actions;
@@ -71,6 +51,7 @@ Function::Function(Construct& scope, std::string_view id, FunctionProps props)
   if (props_.reserved_concurrent_executions)
     resource_->set_property("ReservedConcurrentExecutions", *props_.reserved_concurrent_executions);
   bind_code();
+  bind_configuration();
 
   if (props_.log_retention_days) {
     log_group_ = &add<logs::LogGroup>("LogGroup", {.retention_days = props_.log_retention_days});
@@ -116,38 +97,24 @@ void Function::configure_async_invoke(EventInvokeConfigOptions options) {
                                : &add<CfnResource>("EventInvokeConfig", config_props);
   }
   auto& config = *event_invoke_config_;
-  config.set_property("FunctionName", function_name());
-  config.set_property("Qualifier", "$LATEST");
-
-  std::string comment = options.retry_attempts ? retry_words(*options.retry_attempts)
-                                               : std::string("Configures async invocations");
-  if (options.max_event_age) {
-    config.set_property("MaximumEventAgeInSeconds", options.max_event_age->to_seconds());
-    comment += ", drops events older than " + std::to_string(options.max_event_age->to_seconds()) + " seconds";
-  }
-  if (options.retry_attempts) config.set_property("MaximumRetryAttempts", *options.retry_attempts);
-
-  Value::Map destinations;
-  if (options.on_success != nullptr) {
-    Value arn = options.on_success->bind(*this, DestinationType::OnSuccess).destination;
-    comment += ", sends results to " + target_name(arn);
-    destinations.emplace_back("OnSuccess", Value::map({{"Destination", std::move(arn)}}));
-  }
-  if (options.on_failure != nullptr) {
-    Value arn = options.on_failure->bind(*this, DestinationType::OnFailure).destination;
-    comment += ", then sends the failed event to " + target_name(arn);
-    destinations.emplace_back("OnFailure", Value::map({{"Destination", std::move(arn)}}));
-  }
+  std::string comment = apply_event_invoke_config(config, *this, "$LATEST", options);
   if (options.on_failure == nullptr) {
     if (dead_letter_queue_ != nullptr) comment += ", then sends the event to " + dead_letter_queue_->node().id();
     if (dead_letter_queue_ == nullptr && props_.dead_letter_topic != nullptr)
       comment += ", then sends the event to " + props_.dead_letter_topic->node().id();
   }
-  if (!destinations.empty()) config.set_property("DestinationConfig", Value::map(std::move(destinations)));
   config.set_comment(comment + " (function " + node().id() + ")");
 
   async_options_ = options;
   if (first) node().add_validation([this] { return validate_async(async_options_); });
+}
+
+FunctionUrl& Function::add_function_url(FunctionUrlOptions options) {
+  const bool open = options.auth_type == FunctionUrlAuthType::None;
+  auto& url = add<FunctionUrl>("FunctionUrl", std::move(options));
+  if (open)
+    for (auto& [id, permission] : FunctionUrl::public_permissions()) add_permission(id, std::move(permission));
+  return url;
 }
 
 void Function::prepare() {

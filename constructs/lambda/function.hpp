@@ -9,9 +9,12 @@
 #include "constructs/core/duration.hpp"
 #include "constructs/iam/grant.hpp"
 #include "constructs/iam/role.hpp"
+#include "constructs/lambda/architecture.hpp"
 #include "constructs/lambda/code.hpp"
 #include "constructs/lambda/destination.hpp"
+#include "constructs/lambda/event_invoke_config.hpp"
 #include "constructs/lambda/event_source.hpp"
+#include "constructs/lambda/function_url.hpp"
 #include "constructs/lambda/permission.hpp"
 #include "constructs/lambda/runtime.hpp"
 
@@ -27,17 +30,7 @@ class LogGroup;
 
 namespace formwork::lambda {
 
-/// How asynchronous invocations (events, SNS, EventBridge) are retried and where results go.
-struct EventInvokeConfigOptions {
-  /// 0 to 2. Default: Lambda's 2 retries.
-  std::optional<int> retry_attempts = std::nullopt;
-  /// 60 s to 6 h: how long an event may wait to be processed. Default: Lambda's 6 hours.
-  std::optional<Duration> max_event_age = std::nullopt;
-  /// Default: results of successful invocations are dropped.
-  const IDestination* on_success = nullptr;
-  /// Default: events that failed every attempt are dropped (or go to the dead-letter queue).
-  const IDestination* on_failure = nullptr;
-};
+class LayerVersion;
 
 struct FunctionProps {
   /// Required (no default constructor).
@@ -56,8 +49,24 @@ struct FunctionProps {
   std::optional<std::string> description = std::nullopt;
   /// At most 64 characters of A-Z a-z 0-9 - _. Default: a name CloudFormation generates.
   std::optional<std::string> function_name = std::nullopt;
-  /// Default: the function uses the account's unreserved concurrency.
+  /// Concurrency set aside for this function (and its limit), 0 to 1000: Lambda's default
+  /// account quota of concurrent executions (0 stops the function). Default: the function
+  /// uses the account's unreserved concurrency.
   std::optional<int> reserved_concurrent_executions = std::nullopt;
+  /// `Architectures`: x86_64 or arm64 (Graviton). Default: not written, Lambda's x86_64.
+  std::optional<Architecture> architecture = std::nullopt;
+  /// X-Ray tracing (`TracingConfig`); Active and PassThrough also grant the role
+  /// `xray:PutTraceSegments` and `xray:PutTelemetryRecords`. Default: Disabled.
+  Tracing tracing = Tracing::Disabled;
+  /// Size of `/tmp`, 512 to 10240 MB (`EphemeralStorage.Size`). Default: Lambda's 512 MB.
+  std::optional<int> ephemeral_storage_mb = std::nullopt;
+  /// The ARN of the KMS key that encrypts the environment variables at rest (`KmsKeyArn`):
+  /// a key ARN, `arn:<partition>:kms:<region>:<account>:key/<id>`, or a token. As in CDK, the
+  /// role gets no grant on the key. Default: Lambda's AWS managed key.
+  std::optional<Value> environment_encryption = std::nullopt;
+  /// Layers the function loads, at most 5 (`Layers`); each must list the function's runtime
+  /// and architecture when it lists any. Default: none.
+  std::vector<const LayerVersion*> layers = {};
   /// The role the function runs as. Default: a new role `ServiceRole` with
   /// AWSLambdaBasicExecutionRole (permission to write its logs).
   iam::Role* role = nullptr;
@@ -122,6 +131,9 @@ class Function : public Construct, public iam::IGrantable {
   /// Adds (or replaces the settings of) child `EventInvokeConfig`; destinations are bound now,
   /// so their grants go to the role at once.
   void configure_async_invoke(EventInvokeConfigOptions options);
+  /// Adds child `FunctionUrl` (`AWS::Lambda::Url`) and, for auth type None, the two
+  /// permissions (`invoke-function-url`, `invoke-function`) that let anyone call it.
+  FunctionUrl& add_function_url(FunctionUrlOptions options = {});
 
   [[nodiscard]] iam::IPrincipal& grant_principal() override { return *role_; }
 
@@ -130,7 +142,9 @@ class Function : public Construct, public iam::IGrantable {
  private:
   void bind_code();
   void bind_dead_letter_target();
+  void bind_configuration();
   [[nodiscard]] std::vector<std::string> validate() const;
+  void validate_configuration(std::vector<std::string>& errors) const;
   [[nodiscard]] std::vector<std::string> validate_async(const EventInvokeConfigOptions& options) const;
 
   FunctionProps props_;

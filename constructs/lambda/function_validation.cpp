@@ -42,8 +42,11 @@ struct Range {
 
 constexpr Range kMemory{"memory size", 128, 10240, " MB"};
 constexpr Range kTimeout{"timeout", 1, 900, " seconds"};
-constexpr Range kRetries{"retry attempts", 0, 2, ""};
-constexpr Range kEventAge{"maximum event age", 60, 21600, " seconds"};
+constexpr Range kEphemeralStorage{"ephemeral storage", 512, 10240, " MB"};
+// Lambda's default quota of concurrent executions per account and region; an account whose
+// quota was raised can reserve more than Lambda lets formwork know of.
+constexpr Range kReservedConcurrency{"reserved concurrent executions", 0, 1000,
+                                     " (Lambda's default account limit)"};
 constexpr std::size_t kInlineCodeLimit = 4096;
 constexpr std::size_t kEnvironmentLimit = 4096;
 
@@ -84,9 +87,9 @@ std::vector<std::string> Function::validate() const {
   if (environment_bytes > kEnvironmentLimit)
     errors.push_back("environment variables must total at most 4096 bytes (names and values), got " +
                      std::to_string(environment_bytes));
-  if (props_.reserved_concurrent_executions && *props_.reserved_concurrent_executions < 0)
-    errors.push_back("reserved concurrent executions must be 0 or more, got " +
-                     std::to_string(*props_.reserved_concurrent_executions));
+  if (props_.reserved_concurrent_executions) check(errors, kReservedConcurrency, *props_.reserved_concurrent_executions);
+  if (props_.ephemeral_storage_mb) check(errors, kEphemeralStorage, *props_.ephemeral_storage_mb);
+  validate_configuration(errors);
   for (std::size_t i = 0; i < props_.initial_policy.size(); ++i) {
     const iam::PolicyStatement& statement = props_.initial_policy[i];
     const std::string which = "initial policy statement " + std::to_string(i + 1) + " of " +
@@ -111,10 +114,7 @@ std::vector<std::string> Function::validate() const {
 }
 
 std::vector<std::string> Function::validate_async(const EventInvokeConfigOptions& options) const {
-  std::vector<std::string> errors;
-  if (options.retry_attempts) check(errors, kRetries, *options.retry_attempts);
-  if (options.max_event_age) check(errors, kEventAge, options.max_event_age->to_seconds());
-  return errors;
+  return validate_event_invoke_config(options);
 }
 
 }  // namespace formwork::lambda

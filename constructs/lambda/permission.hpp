@@ -18,13 +18,20 @@ struct PermissionProps {
   std::optional<Value> source_account = std::nullopt;
   /// Default: `lambda:InvokeFunction`.
   std::string action = "lambda:InvokeFunction";
+  /// `FunctionUrlAuthType`: with action `lambda:InvokeFunctionUrl`, the auth type of the URL
+  /// the statement applies to (`NONE` or `AWS_IAM`). Default: none.
+  std::optional<std::string> function_url_auth_type = std::nullopt;
+  /// `InvokedViaFunctionUrl`: the statement allows `lambda:InvokeFunction` only through a
+  /// function URL. Default: false (not written).
+  bool invoked_via_function_url = false;
   /// What the invocation is for, in plain words, appended to the comment ("GET /square/{number}").
   /// Default: none.
   std::string reason = {};
 };
 
 /// A statement of a function's resource policy (`AWS::Lambda::Permission`). Create it with
-/// `fn.add_permission(id, props)`: its scope must be the Function.
+/// `fn.add_permission(id, props)` or `alias.add_permission(id, props)`: its scope must be the
+/// Function or the Alias.
 ///
 ///   fn.add_permission("AllowS3", {.principal = "s3.amazonaws.com", .source_arn = bucket_arn});
 class Permission : public Construct {

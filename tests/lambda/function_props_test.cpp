@@ -38,9 +38,10 @@ TEST_CASE("an initial policy goes to the role's default policy, before the grant
     {"Action":["sqs:GetQueueAttributes","sqs:GetQueueUrl","sqs:SendMessage"],"Effect":"Allow",
      "Resource":{"Fn::GetAtt":["Jobs","Arn"]}}])"));
   CHECK(doc["Resources"]["Listener"]["DependsOn"] == json::parse(R"(["ListenerServiceRoleDefaultPolicy"])"));
-  CHECK(assembly.stacks[0].comments.at("ListenerServiceRoleDefaultPolicy").find(
-            "Allows Listener's role to use dynamodb:PutItem, dynamodb:GetItem (initial policy); "
-            "never use s3:DeleteObject (initial policy); ") != std::string::npos);
+  CHECK(assembly.stacks[0]
+            .comments.at("ListenerServiceRoleDefaultPolicy")
+            .find("Allows Listener's role to use dynamodb:PutItem, dynamodb:GetItem (initial policy); "
+                  "never use s3:DeleteObject (initial policy); ") != std::string::npos);
 }
 
 TEST_CASE("an initial policy goes to the role given in the props", "[lambda]") {

@@ -41,7 +41,7 @@ const std::map<std::string, NodeKind, std::less<>> kNodeTypes = {
     {"AWS::SNS::Topic", NodeKind::Topic},          {"AWS::ApiGateway::Method", NodeKind::Route},
     {"AWS::ApiGatewayV2::Route", NodeKind::Route}, {"AWS::Events::Rule", NodeKind::Rule},
     {"AWS::S3::Bucket", NodeKind::Bucket},         {"AWS::Events::EventBus", NodeKind::EventBus},
-    {"AWS::DynamoDB::Table", NodeKind::Table},
+    {"AWS::DynamoDB::Table", NodeKind::Table},     {"AWS::Lambda::Url", NodeKind::Route},
 };
 
 // Actions that only read a queue's or topic's metadata; a grant that has others is labelled by
@@ -118,6 +118,10 @@ class Builder {
         auto apis = referenced_resources(props.value("RestApiId", Json()), *resources_);
         if (!apis.empty()) label = apis.front() + ": " + label;
       }
+    } else if (type_of(id) == "AWS::Lambda::Url") {
+      auto qualifier = scalar_text(member(props, "Qualifier"));  // an alias
+      label = "function URL" + (qualifier ? " " + *qualifier : std::string()) + " (" +
+              scalar_text(member(props, "AuthType")).value_or("AWS_IAM") + ")";
     } else if (type_of(id) == "AWS::ApiGatewayV2::Route") {
       label = scalar_text(member(props, "RouteKey")).value_or(id);
     }
@@ -154,6 +158,7 @@ class Builder {
     if (type == "AWS::ApiGatewayV2::Route") return api_v2_route(id, props);
     if (type == "AWS::SNS::Subscription") return subscription(props);
     if (type == "AWS::Lambda::EventSourceMapping") return event_source_mapping(props);
+    if (type == "AWS::Lambda::Url") return edges({id}, member(props, "TargetFunctionArn"), "sync invoke");
     if (type == "AWS::Events::Rule") return rule(id, props);
     if (type == "AWS::Lambda::EventInvokeConfig") {
       auto functions = nodes_in(member(props, "FunctionName"));

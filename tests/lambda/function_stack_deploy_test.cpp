@@ -57,7 +57,7 @@ SynthesizedStack synth_full_function(App& app, std::optional<lambda::SqsDestinat
 
 }  // namespace
 
-TEST_CASE("a function with every prop, a layer, a version, an alias and URLs passes cfn-lint", "[lambda][cfn-lint]") {
+TEST_CASE("a function with every prop, a layer, a version, an alias and URLs passes cfn-lint and formwork lint", "[lambda][cfn-lint]") {
   if (!testing::require_tool("cfn-lint")) return;
   App app;
   std::optional<lambda::SqsDestination> on_failure;
@@ -66,6 +66,9 @@ TEST_CASE("a function with every prop, a layer, a version, an alias and URLs pas
   INFO(stack.document.dump(1) << result.out << result.err);
   CHECK(result.exit_code == 0);
   CHECK(result.out.empty());
+  auto ours = testing::formwork_lint(stack);
+  INFO(ours.out << ours.err);
+  CHECK(ours.exit_code == 0);
 }
 
 TEST_CASE("a function with a layer and a version deploys to moto; the alias and URLs are only recorded",

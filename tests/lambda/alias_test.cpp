@@ -1,7 +1,9 @@
 // Versions and aliases, an alias's async configuration, and function URLs on functions and aliases.
 #include <catch2/catch.hpp>
 
+#include "constructs/core/logical_ids.hpp"
 #include "constructs/lambda/alias.hpp"
+#include "constructs/lambda/layer_version.hpp"
 #include "constructs/lambda/sqs_destination.hpp"
 #include "constructs/lambda/version.hpp"
 #include "constructs/sqs/queue.hpp"
@@ -159,4 +161,25 @@ TEST_CASE("function URL CORS settings stay within Lambda's limits", "[lambda]") 
         "[S/F/FunctionUrl] CORS allowed headers must be 1 to 1024 characters each, got '" + std::string(1025, 'h') +
             "' (1025 characters)\n"
             "[S/F/FunctionUrl] CORS exposed headers must be 1 to 1024 characters each, got '' (0 characters)");
+}
+
+TEST_CASE("with CDK's logical IDs, layers, versions, aliases, their async config and URLs get CDK's", "[lambda]") {
+  // The IDs aws-cdk-lib 2.276 gave the same construct tree (stack S).
+  App app({.logical_ids = LogicalIdStyle::CdkCompatible});
+  auto& stack = app.add<Stack>("S");
+  auto& failures = stack.add<sqs::Queue>("Q");
+  lambda::SqsDestination on_failure(failures);
+  stack.add<lambda::LayerVersion>("Deps", {.code = lambda::Code::from_asset("examples/handlers/simple_func")});
+  auto& fn = stack.add<lambda::Function>("F", inline_function_props());
+  fn.add_function_url({.auth_type = lambda::FunctionUrlAuthType::AwsIam});
+  auto& v2 = stack.add<lambda::Version>("V2", {.function = fn});
+  auto& live = stack.add<lambda::Alias>("Live", {.alias_name = "live", .version = v2, .retry_attempts = 1,
+                                                 .on_failure = &on_failure});
+  live.add_function_url();
+  const auto resources = json::parse(synthesize(app).stacks.at(0).document["Resources"].dump());
+  for (const char* id : {"Deps9F0A5805", "FC4345940", "FFunctionUrl200DCAE6", "V2EFE0F493", "Live848578DF",
+                         "LiveEventInvokeConfigF14D3F8E", "LiveFunctionUrlBF2FFCE0"}) {
+    INFO(id << " in " << resources.dump());
+    CHECK(resources.contains(id));
+  }
 }

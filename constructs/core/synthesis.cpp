@@ -10,6 +10,7 @@
 #include "constructs/core/app.hpp"
 #include "constructs/core/cfn_element.hpp"
 #include "constructs/core/cfn_resource.hpp"
+#include "constructs/core/detail/resource_checks.hpp"
 #include "constructs/core/detail/template_limits.hpp"
 #include "constructs/core/errors.hpp"
 #include "constructs/core/logical_ids.hpp"
@@ -308,11 +309,14 @@ CloudAssembly synthesize(App& app) {
     s.document.erase("Outputs");
     s.document["Outputs"] = outputs;
   }
-  // Limits of the whole template (tags, output descriptions, parameter defaults, 1 MB body).
+  // Limits of the whole template (tags, output descriptions, parameter defaults, 1 MB body),
+  // and the registered checks of every resource's properties (schema/: the registry schemas).
   std::string problems;
-  for (const auto& s : built)
+  for (const auto& s : built) {
     for (const auto& p : detail::template_limit_problems(s, render(s, {.format = TemplateFormat::Yaml, .comments = true}).size()))
       problems += (problems.empty() ? "" : "\n") + p;
+    for (const auto& p : detail::resource_check_problems(s)) problems += (problems.empty() ? "" : "\n") + p;
+  }
   if (!problems.empty()) throw ValidationError("", "", problems);
   return CloudAssembly{order_stacks(std::move(built))};
 }

@@ -58,7 +58,8 @@ TEST_CASE("overrides add, replace and delete at a dotted path", "[core][resource
   App app;
   auto& stack = app.add<Stack>("S");
   auto& topic = stack.add<CfnResource>("Topic", {.type = "AWS::SNS::Topic"});
-  auto& fn = stack.add<CfnResource>("Fn", {.type = "AWS::Lambda::Function", .properties = {
+  // A type outside the registry schemas: the paths below are not Lambda's properties.
+  auto& fn = stack.add<CfnResource>("Fn", {.type = "Custom::Function", .properties = {
       {"Code", Value::map({{"ZipFile", "old"}})},
       {"Environment", Value::map({{"Variables", Value::map({{"A", "1"}, {"B", "2"}})}})},
       {"Layers", Value::list({"arn:one", "arn:two"})},
@@ -77,7 +78,7 @@ TEST_CASE("overrides add, replace and delete at a dotted path", "[core][resource
 
   auto body = resource(app, "Fn");
   CHECK(body == ordered_json::parse(R"({
-    "Type": "AWS::Lambda::Function",
+    "Type": "Custom::Function",
     "Properties": {
       "Annotations": {"a.b": 1},
       "Code": {"ZipFile": "new"},
@@ -94,9 +95,9 @@ TEST_CASE("an override may replace the Type and a later override wins", "[core][
   auto& q = stack.add<CfnResource>("Q", {.type = "AWS::SQS::Queue"});
   q.add_property_override("DelaySeconds", 1);
   q.add_property_override("DelaySeconds", 2);
-  q.add_override("Type", "AWS::SNS::Topic");
+  q.add_override("Type", "Custom::Topic");
   auto body = resource(app, "Q");
-  CHECK(body["Type"] == "AWS::SNS::Topic");
+  CHECK(body["Type"] == "Custom::Topic");
   CHECK(body["Properties"]["DelaySeconds"] == 2);
 }
 
@@ -126,7 +127,8 @@ TEST_CASE("orders resources so that none comes before one it depends on", "[core
   App app;
   auto& stack = app.add<Stack>("S");
   auto& user = stack.add<CfnResource>("User", {.type = "AWS::SNS::Topic"});
-  auto& policy = stack.add<CfnResource>("Policy", {.type = "AWS::SNS::TopicPolicy"});
+  auto& policy = stack.add<CfnResource>("Policy", {.type = "AWS::SNS::TopicPolicy", .properties = {
+      {"PolicyDocument", Value::map({})}, {"Topics", Value::list({"arn:aws:sns:us-east-1:123456789012:t"})}}});
   auto& target = stack.add<CfnResource>("Target", {.type = "AWS::SQS::Queue"});
   stack.add<CfnResource>("Last", {.type = "AWS::SQS::Queue"});
   user.set_property("DisplayName", Value::sub("${Arn}", {{"Arn", target.get_att("Arn")}}));
@@ -168,7 +170,8 @@ TEST_CASE("a DependsOn on a resource of another stack orders the stacks instead"
 TEST_CASE("writes removal policies, condition and metadata in the documented key order", "[core][resource]") {
   App app;
   auto& stack = app.add<Stack>("S");
-  auto& table = stack.add<CfnResource>("Table", {.type = "AWS::DynamoDB::Table"});
+  auto& table = stack.add<CfnResource>("Table", {.type = "AWS::DynamoDB::Table", .properties = {
+      {"KeySchema", Value::list({Value::map({{"AttributeName", "id"}, {"KeyType", "HASH"}})})}}});
   table.apply_removal_policy(RemovalPolicy::RetainExceptOnDelete);
   table.add_metadata("Owner", "data-team");
   auto& bucket = stack.add<CfnResource>("Bucket", {.type = "AWS::S3::Bucket"});
@@ -182,7 +185,7 @@ TEST_CASE("writes removal policies, condition and metadata in the documented key
 
   auto doc = synthesize(app).stacks.at(0).document["Resources"];
   CHECK(doc["Table"].dump() ==
-        R"({"Type":"AWS::DynamoDB::Table","DeletionPolicy":"RetainExceptOnDelete","UpdateReplacePolicy":"Retain","Metadata":{"Owner":"data-team"}})");
+        R"({"Type":"AWS::DynamoDB::Table","Properties":{"KeySchema":[{"AttributeName":"id","KeyType":"HASH"}]},"DeletionPolicy":"RetainExceptOnDelete","UpdateReplacePolicy":"Retain","Metadata":{"Owner":"data-team"}})");
   CHECK(doc["Bucket"].dump() == R"({"Type":"AWS::S3::Bucket","DeletionPolicy":"Retain","UpdateReplacePolicy":"Snapshot"})");
   CHECK(doc["Db"].dump() ==
         R"({"Type":"AWS::RDS::DBInstance","DependsOn":["Bucket"],"Properties":{"Engine":"postgres"},"DeletionPolicy":"Snapshot","UpdateReplacePolicy":"Snapshot","Metadata":{"Region":{"Ref":"AWS::Region"}}})");

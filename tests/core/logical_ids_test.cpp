@@ -157,7 +157,8 @@ TEST_CASE("adding an unrelated construct never renames another", "[core][logical
       if (app == &after) stack.add<Group>("First").add<CfnResource>("Resource", {.type = "AWS::SNS::Topic"});
       auto& api = stack.add<Group>("Api");
       api.add<CfnResource>("Resource", {.type = "AWS::ApiGateway::RestApi"});
-      api.add<Group>("Default").add<Group>("items").add<CfnResource>("Resource", {.type = "AWS::ApiGateway::Resource"});
+      api.add<Group>("Default").add<Group>("items").add<CfnResource>("Resource", {.type = "AWS::ApiGateway::Resource", .properties = {
+          {"ParentId", "root"}, {"PathPart", "items"}, {"RestApiId", "api"}}});
       if (app == &after) api.add<CfnResource>("Extra", {.type = "AWS::SNS::Topic"});
       stack.add<CfnResource>("Queue", {.type = "AWS::SQS::Queue"});
     }

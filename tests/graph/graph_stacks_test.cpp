@@ -33,14 +33,18 @@ void add_stacks(App& app) {
                 .properties = {{"RedrivePolicy", Value::map({{"deadLetterTargetArn", dlq.get_att("Arn")},
                                                              {"maxReceiveCount", 5}})}}});
   auto& worker = jobs.add<CfnResource>(
-      "Worker", {.type = "AWS::Lambda::Function", .properties = {{"Runtime", "python3.12"}}});
+      "Worker", {.type = "AWS::Lambda::Function", .properties = {{"Code", Value::map({{"ZipFile", "x"}})},
+                                                                  {"Role", "arn:aws:iam::123456789012:role/w"},
+                                                                  {"Runtime", "python3.12"}}});
   jobs.add<CfnResource>("WorkerSource", {.type = "AWS::Lambda::EventSourceMapping",
                                          .properties = {{"EventSourceArn", queue.get_att("Arn")},
                                                         {"FunctionName", worker.ref()}}});
   auto& alerts = app.add<Stack>("Alerts");
   auto& topic = alerts.add<CfnResource>("Topic", {.type = "AWS::SNS::Topic", .properties = {}});
   auto& pager = alerts.add<CfnResource>(
-      "Pager", {.type = "AWS::Lambda::Function", .properties = {{"Runtime", "nodejs22.x"}}});
+      "Pager", {.type = "AWS::Lambda::Function", .properties = {{"Code", Value::map({{"ZipFile", "x"}})},
+                                                                 {"Role", "arn:aws:iam::123456789012:role/p"},
+                                                                 {"Runtime", "nodejs22.x"}}});
   alerts.add<CfnResource>("PagerTopic", {.type = "AWS::SNS::Subscription",
                                          .properties = {{"Endpoint", pager.get_att("Arn")},
                                                         {"Protocol", "lambda"},

@@ -1,0 +1,26 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace formwork::schema::detail {
+
+// schema/schemas.generated.cpp: one line a resource type, `Type {json}`, sorted by type.
+extern const char kSchemaData[];
+extern const std::size_t kSchemaDataSize;
+
+/// The compact schema of a type: an array of schemas, [0] the properties object, the others
+/// the definitions that `{"$": n}` points at; keywords one letter each (scripts/l1_schema_data.py).
+/// Parsed on first use and kept; nullptr for an unknown type. Thread-safe.
+[[nodiscard]] const nlohmann::json* find_schema(std::string_view type);
+
+/// How many types the data has.
+[[nodiscard]] std::size_t schema_count();
+
+/// Every type of the data, in order.
+[[nodiscard]] std::vector<std::string_view> schema_types();
+
+}  // namespace formwork::schema::detail

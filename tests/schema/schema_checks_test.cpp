@@ -14,11 +14,13 @@
 #include "constructs/core/cfn_resource.hpp"
 #include "constructs/core/errors.hpp"
 #include "constructs/core/stack.hpp"
+#include "constructs/core/detail/resource_checks.hpp"
 #include "constructs/core/synthesis.hpp"
 #include "constructs/sqs/queue.hpp"
 #include "schema/detail/data.hpp"
 #include "schema/detail/regex.hpp"
 #include "schema/schema.hpp"
+#include "stacks/reference_stacks.hpp"
 #include "tests/support/cli_runner.hpp"
 #include "tests/support/tools.hpp"
 
@@ -291,4 +293,20 @@ TEST_CASE("every type's data parses, and PCRE2 compiles all its patterns but 16 
     if (!schema::detail::pattern_compiles(p)) refused.push_back(p);
   CHECK(refused.size() == 16);
   CHECK(std::find(refused.begin(), refused.end(), "^\\p{Print}+$") != refused.end());
+}
+
+TEST_CASE("the reference stacks pass the checks, every resource of them with a schema", "[schema]") {
+  App app;
+  stacks::add_reference_stacks(app);
+  std::size_t checked = 0;
+  for (const auto& stack : synthesize(app).stacks) {  // tests/stacks compares them with templates/
+    CHECK(formwork::detail::resource_check_problems(stack).empty());
+    for (const auto& [id, resource] : stack.document["Resources"].items()) {
+      const auto type = resource["Type"].get<std::string>();
+      INFO(type);
+      CHECK((schema::known_type(type) || type.rfind("Custom::", 0) == 0));
+      checked += schema::known_type(type);
+    }
+  }
+  CHECK(checked == 49);
 }

@@ -4,7 +4,7 @@
 
 namespace stacks {
 
-/// Adds the reference stacks (AsyncSquareApi, LambdaAsyncDlq, SnsToLambda, SqsToLambda,
+/// Adds the reference stacks (AsyncSquareApi, BlogStack, LambdaAsyncDlq, SnsToLambda, SqsToLambda,
 /// UploadPipeline).
 void add_reference_stacks(formwork::App& app);
 

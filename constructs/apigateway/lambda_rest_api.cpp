@@ -9,7 +9,8 @@ RestApiProps rest_api_props(const LambdaRestApiProps& p) {
           .deploy = p.deploy,
           .stage_name = p.stage_name,
           .cloud_watch_role = p.cloud_watch_role,
-          .endpoint_type = p.endpoint_type};
+          .endpoint_type = p.endpoint_type,
+          .binary_media_types = p.binary_media_types};
 }
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "constructs/apigateway/lambda_integration.hpp"
 #include "constructs/apigateway/rest_api.hpp"
@@ -28,6 +29,8 @@ struct LambdaRestApiProps {
   bool cloud_watch_role = false;
   /// Default: regional.
   EndpointType endpoint_type = EndpointType::Regional;
+  /// See RestApiProps::binary_media_types. Default: none.
+  std::vector<std::string> binary_media_types = {};
 };
 
 /// A REST API that sends every request to one function (CDK's LambdaRestApi): `ANY /` and

@@ -38,6 +38,10 @@ const char* to_string(EndpointType type) {
 RestApi::RestApi(Construct& scope, std::string_view id, RestApiProps props)
     : Construct(scope, id), props_(std::move(props)) {
   Value::Map properties;
+  if (!props_.binary_media_types.empty()) {
+    Value::List types(props_.binary_media_types.begin(), props_.binary_media_types.end());
+    properties.emplace_back("BinaryMediaTypes", Value::list(std::move(types)));
+  }
   if (props_.description) properties.emplace_back("Description", *props_.description);
   properties.emplace_back("EndpointConfiguration",
                           Value::map({{"Types", Value::list({to_string(props_.endpoint_type)})}}));
@@ -159,6 +163,11 @@ std::vector<std::string> RestApi::validate() const {
   std::string name = props_.rest_api_name.value_or(node().id());
   if (name.empty() || name.size() > kMaxNameLength)
     errors.push_back("API name must be 1 to 1024 characters, got " + std::to_string(name.size()));
+  for (const auto& type : props_.binary_media_types) {
+    auto slash = type.find('/');
+    if (slash == 0 || slash == std::string::npos || slash + 1 == type.size() || type.find('/', slash + 1) != std::string::npos)
+      errors.push_back("binary media type must be type/subtype (image/png, image/*, */*), got '" + type + "'");
+  }
   if (props_.deploy && methods_.empty())
     errors.push_back("a deployed API needs at least one method (API Gateway refuses to deploy an empty API), got none");
   return errors;

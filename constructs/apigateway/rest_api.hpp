@@ -34,6 +34,11 @@ struct RestApiProps {
   bool cloud_watch_role = false;
   /// Default: regional.
   EndpointType endpoint_type = EndpointType::Regional;
+  /// Media types API Gateway treats as binary (`image/png`, `image/*`, `*/*`): a proxy
+  /// integration gets such a request body base64-encoded (`isBase64Encoded`), and a base64 body
+  /// the function returns goes out as bytes when the request's `Accept` names one of them.
+  /// Default: none (every body is passed as text).
+  std::vector<std::string> binary_media_types = {};
 };
 
 /// A REST API (`AWS::ApiGateway::RestApi`) with its resources, methods, deployment and stage.

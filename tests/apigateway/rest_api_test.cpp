@@ -302,3 +302,30 @@ TEST_CASE("a path part with a slash is refused where it is added", "[apigateway]
   CHECK(&api.root().resource_for_path("/a/b/") == &api.root().resource_for_path("a/b"));
   CHECK(api.root().resource_for_path("a/b").path() == "/a/b");
 }
+
+TEST_CASE("binary media types go on the API, change the deployment, and must be type/subtype", "[apigateway]") {
+  auto deployment_of = [](std::vector<std::string> types) {
+    App app;
+    auto& stack = app.add<Stack>("S");
+    auto& fn = stack.add<lambda::Function>("Handler", inline_props());
+    stack.add<apigateway::LambdaRestApi>("Api", {.handler = fn, .binary_media_types = std::move(types)});
+    auto doc = synth(app);
+    return std::pair{doc["Resources"]["Api"]["Properties"], ids_of_type(doc, "AWS::ApiGateway::Deployment").at(0)};
+  };
+  auto [binary, binary_deployment] = deployment_of({"image/*", "application/pdf"});
+  CHECK(binary["BinaryMediaTypes"] == json::parse(R"(["image/*", "application/pdf"])"));
+  auto [text, text_deployment] = deployment_of({});
+  CHECK_FALSE(text.contains("BinaryMediaTypes"));
+  // API Gateway applies the setting on the next deployment, so a change makes a new one.
+  CHECK(binary_deployment != text_deployment);
+
+  App app;
+  auto& stack = app.add<Stack>("S");
+  auto& fn = stack.add<lambda::Function>("Handler", inline_props());
+  stack.add<apigateway::LambdaRestApi>("Api", {.handler = fn, .binary_media_types = {"image", "*/*", "a/b/c", "/x"}});
+  std::string what = validation_errors(app);
+  CHECK_THAT(what, Catch::Contains("[S/Api] binary media type must be type/subtype (image/png, image/*, */*), got 'image'"));
+  CHECK_THAT(what, Catch::Contains("got 'a/b/c'"));
+  CHECK_THAT(what, Catch::Contains("got '/x'"));
+  CHECK_THAT(what, !Catch::Contains("got '*/*'"));
+}

@@ -87,8 +87,9 @@ TEST_CASE("formwork invoke refuses what Lambda would: unknown function, bad even
           "[local][invoke]") {
   auto unknown = run_formwork(reference_app(), {"invoke", "Nope"});
   CHECK(unknown.exit_code == 2);
-  CHECK(unknown.err == "error: no function 'Nope' (functions: AsyncSquareApi/Square, LambdaAsyncDlq/SimpleFunc, "
-                       "SnsToLambda/Echo, SnsToLambda/Hello, SqsToLambda/Worker) (UnknownFunction)\n");
+  CHECK(unknown.err == "error: no function 'Nope' (functions: AsyncSquareApi/Square, BlogStack/Listener, BlogStack/Api, "
+                       "LambdaAsyncDlq/SimpleFunc, SnsToLambda/Echo, SnsToLambda/Hello, SqsToLambda/Worker, "
+                       "UploadPipeline/Ingest, UploadPipeline/Auditor) (UnknownFunction)\n");
 
   auto not_json = run_formwork(reference_app(), {"invoke", "SimpleFunc", "--event", "-"}, "{\"name\": ");
   CHECK(not_json.exit_code == 2);

@@ -156,8 +156,9 @@ TEST_CASE("functions are found by name, logical ID, ARN, stack path and construc
   }
   CHECK(model.find_function_or_throw("SimpleFunc").code.kind == CodeLocation::Kind::Directory);
   CHECK_THROWS_WITH(model.find_function_or_throw("Nope"),
-                    "no function 'Nope' (functions: AsyncSquareApi/Square, LambdaAsyncDlq/SimpleFunc, SnsToLambda/Echo, "
-                    "SnsToLambda/Hello, SqsToLambda/Worker) (UnknownFunction)");
+                    "no function 'Nope' (functions: AsyncSquareApi/Square, BlogStack/Listener, BlogStack/Api, "
+                    "LambdaAsyncDlq/SimpleFunc, SnsToLambda/Echo, SnsToLambda/Hello, SqsToLambda/Worker, "
+                    "UploadPipeline/Ingest, UploadPipeline/Auditor) (UnknownFunction)");
 }
 
 TEST_CASE("intrinsics resolve: Sub, Join, Select, Split, If, FindInMap, ImportValue, parameters", "[local][model]") {

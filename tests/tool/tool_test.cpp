@@ -67,7 +67,7 @@ TEST_CASE("inside the repository the tool builds the reference app and runs it f
     auto listed = formwork_in(folder, {"ls"});
     INFO(folder << ": " << listed.err);
     CHECK(listed.exit_code == 0);
-    CHECK(listed.out == "AsyncSquareApi\nLambdaAsyncDlq\nSnsToLambda\nSqsToLambda\n");
+    CHECK(listed.out == "AsyncSquareApi\nBlogStack\nLambdaAsyncDlq\nSnsToLambda\nSqsToLambda\nUploadPipeline\n");
   }
   // Help and version are the tool's own, in a project too; a subcommand's help is the app's.
   CHECK(formwork_in(source_dir(), {"--help"}).out.find("  init") != std::string::npos);

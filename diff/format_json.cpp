@@ -87,7 +87,7 @@ std::string format_json(const DiffResult& result) {
     for (const auto& c : stack.security) s["security"].push_back(security_json(c));
     out["stacks"].push_back(std::move(s));
   }
-  return out.dump(2) + "\n";
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace formwork::diff

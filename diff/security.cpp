@@ -67,7 +67,9 @@ void find_statements(const Json& value, std::vector<std::string>& path, const st
         if (principal == nullptr) principal = member(statement, "NotPrincipal");
         change.principals = principal_list(principal);
         if (const Json* condition = member(statement, "Condition")) change.condition = *condition;
-        out.push_back({std::move(change), logical_id + "\n" + join_path(path) + "\n" + statement.dump()});
+        out.push_back(
+            {std::move(change), logical_id + "\n" + join_path(path) + "\n" +
+                                    statement.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
       }
       return;
     }
@@ -95,15 +97,17 @@ std::vector<Found> collect(const Json& resources) {
     const Json* properties = member(resource, "Properties");
     if (properties == nullptr) continue;
     if (type == "AWS::Lambda::Permission") {
-      SecurityChange change{.kind = SecurityKind::LambdaPermission, .resource = it.key(), .resource_type = type,
-                            .effect = "Allow"};
+      SecurityChange change{
+          .kind = SecurityKind::LambdaPermission, .resource = it.key(), .resource_type = type, .effect = "Allow"};
       change.actions = as_list(member(*properties, "Action"));
       change.resources = as_list(member(*properties, "FunctionName"));
       change.principals = as_list(member(*properties, "Principal"));
       change.condition = Json::object();
-      for (const char* key : {"SourceArn", "SourceAccount", "PrincipalOrgID", "EventSourceToken", "FunctionUrlAuthType"})
+      for (const char* key :
+           {"SourceArn", "SourceAccount", "PrincipalOrgID", "EventSourceToken", "FunctionUrlAuthType"})
         if (const Json* v = member(*properties, key)) change.condition[key] = *v;
-      out.push_back({std::move(change), it.key() + "\n" + properties->dump()});
+      out.push_back({std::move(change),
+                     it.key() + "\n" + properties->dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)});
       continue;
     }
     std::vector<std::string> path;

@@ -76,7 +76,9 @@ std::optional<TemplateFile> read_deployed(const std::string& stack, const AwsOpt
   }
   if (!answer.contains("TemplateBody")) throw InputError(source, 0, 0, "aws returned no TemplateBody");
   const auto& body = answer["TemplateBody"];
-  auto file = parse_template(body.is_string() ? body.get<std::string>() : body.dump(2), source);
+  auto file = parse_template(
+      body.is_string() ? body.get<std::string>() : body.dump(2, ' ', false, nlohmann::json::error_handler_t::replace),
+      source);
   check_template_shape(file);
   return file;
 }

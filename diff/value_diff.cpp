@@ -14,7 +14,7 @@ bool is_scalar(const Json& v) { return v.is_string() || v.is_number() || v.is_bo
 
 std::string scalar_text(const Json& v) {
   if (v.is_string()) return v.get<std::string>();
-  return v.dump();
+  return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 std::string index_segment(std::size_t index) { return "[" + std::to_string(index) + "]"; }
@@ -200,7 +200,9 @@ void collect_leaves(const Json& value, std::string& prefix, std::vector<std::str
       prefix.resize(size);
     }
   } else {
-    out.push_back(prefix + "=" + (is_scalar(value) ? scalar_text(value) : value.dump()));
+    out.push_back(
+        prefix + "=" +
+        (is_scalar(value) ? scalar_text(value) : value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)));
   }
 }
 
@@ -246,7 +248,7 @@ std::string render_intrinsic(const std::string& name, const Json& arg) {
 std::string render(const Json& v) {
   if (v.is_string()) return render_string(v);
   if (v.is_null()) return "null";
-  if (is_scalar(v)) return v.dump();
+  if (is_scalar(v)) return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   if (is_intrinsic(v)) return render_intrinsic(v.begin().key(), v.begin().value());
   std::string out;
   if (v.is_array()) {

@@ -356,6 +356,8 @@ std::string to_yaml(const ordered_json& document, const YamlOptions& options) {
   std::string out;
   Writer writer(out);
   if (document.is_object()) writer.document(document, options);
+  // An empty template is `{}`: nothing at all would read back as no document.
+  if (document.is_object() && document.empty()) out += "{}\n";
   return out;
 }
 

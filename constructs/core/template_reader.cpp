@@ -70,7 +70,7 @@ class Converter {
         return nullptr;
       case YAML::NodeType::Scalar: {
         // yaml-cpp tags plain scalars "?" and quoted ones "!".
-        if (node.Tag() != "?") return node.Scalar();
+        if (node.Tag() != "?") return detail::yaml_scalar_text(node.Scalar());
         auto resolved = detail::resolve_plain_scalar(node.Scalar());
         if (resolved.error) fail(node, *resolved.error);
         return std::move(resolved.value);
@@ -89,7 +89,7 @@ class Converter {
         std::unordered_set<std::string> keys;
         for (const auto& entry : node) {
           if (!entry.first.IsScalar()) fail(entry.first, "mapping keys must be scalars");
-          const std::string& key = entry.first.Scalar();
+          const std::string key = detail::yaml_scalar_text(entry.first.Scalar());
           if (!keys.insert(key).second) fail(entry.first, "duplicate key '" + key + "'");
           members.emplace_back(key, convert(entry.second, pointer + "/" + json_pointer_escape(key), depth + 1));
         }
@@ -113,7 +113,7 @@ class Converter {
     std::string inner = pointer + "/" + json_pointer_escape(key);
     ordered_json value;
     if (node.IsScalar()) {
-      value = node.Scalar();  // a tagged scalar is always a string
+      value = detail::yaml_scalar_text(node.Scalar());  // a tagged scalar is always a string
       lines_.emplace(inner, node.Mark().line + 1);
     } else {
       value = untagged(node, inner, depth + 1);
@@ -221,6 +221,14 @@ TemplateFile parse_template(std::string_view text, std::string path) {
   if (looks_like_json(text)) {
     file.document = detail::read_json(text, file.path, file.lines);
   } else {
+    char32_t character = 0;
+    if (auto bad = detail::unprintable_offset(text, &character); bad != std::string_view::npos) {
+      auto [line, column] = detail::position_of(text, bad);
+      char code[16];
+      std::snprintf(code, sizeof code, "#x%04x", static_cast<unsigned>(character));
+      throw InputError(file.path, line, column,
+                       std::string("character ") + code + " is not allowed in YAML (write it as an escape in a double-quoted string)");
+    }
     YAML::Node root;
     try {
       root = YAML::Load(std::string(text));

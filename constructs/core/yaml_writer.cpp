@@ -361,6 +361,8 @@ std::string to_yaml(const ordered_json& document, const YamlOptions& options) {
   return out;
 }
 
-std::string to_json_text(const ordered_json& document) { return document.dump(2) + "\n"; }
+std::string to_json_text(const ordered_json& document) {
+  return document.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
+}
 
 }  // namespace formwork

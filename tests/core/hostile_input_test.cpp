@@ -127,6 +127,19 @@ TEST_CASE("invalid UTF-8 is refused with file:line:column, in YAML and in JSON",
   CHECK(parse_template("A: caf\xC3\xA9 \xF0\x9F\x8E\x89\n", "t.yaml").document["A"] == "caf\xC3\xA9 \xF0\x9F\x8E\x89");
 }
 
+TEST_CASE("control characters are refused in YAML as PyYAML refuses them; \\N and \\_ read as UTF-8", "[core][reader][hostile]") {
+  // yaml-cpp reads `\x1f\0N` as the lone byte 0x85 (the reader fuzzer's third finding,
+  // fuzz/regressions/reader/control-character); PyYAML, and so cfn-lint, refuse the file.
+  CHECK(error_of(std::string("A:\n  B: !Ref Stage\x1f\0Name\n", 25)) ==
+        "t.yaml:2:16: character #x001f is not allowed in YAML (write it as an escape in a double-quoted string)");
+  CHECK(error_of("A: \"\xEF\xBF\xBE\"\n").find("t.yaml:1:5: character #xfffe is not allowed") == 0);
+  CHECK(error_of("A: \"\xC2\x80\"\n").find("character #x0080") != std::string::npos);
+  auto file = parse_template("A: \"x\\Ny\\_z\"\n\"k\\N\": \"tab\there\"\n", "t.yaml");
+  CHECK(file.document["A"] == "x\xC2\x85y\xC2\xA0z");
+  CHECK(file.document["k\xC2\x85"] == "tab\there");
+  CHECK(parse_template(to_yaml(file.document), "again.yaml").document == file.document);
+}
+
 TEST_CASE("numbers that no number type holds are one-line errors, not stoull or stod", "[core][reader][hostile]") {
   CHECK(error_of("A: 1\nB: 0x_\n") == "t.yaml:2:4: '0x_' is not a number: no digits after '0x'");
   CHECK(error_of("B: 1.0e+99999\n") == "t.yaml:1:4: number '1.0e+99999' is out of range of a double (about 1.8e308)");

@@ -36,6 +36,15 @@ struct ScalarResult {
 /// Offset of the first byte that is not well-formed UTF-8, or npos.
 [[nodiscard]] std::size_t invalid_utf8_offset(std::string_view text);
 
+/// Offset of the first character YAML does not allow in a stream (a control character
+/// other than tab and line breaks, U+FFFE, U+FFFF), or npos: PyYAML's rule, and so
+/// cfn-lint's. The text must be UTF-8; `found`, when given, receives the character.
+[[nodiscard]] std::size_t unprintable_offset(std::string_view text, char32_t* found = nullptr);
+
+/// A scalar's text as yaml-cpp read it, made UTF-8 (yaml-cpp writes `\\N` and `\\_` as
+/// bare bytes).
+[[nodiscard]] std::string yaml_scalar_text(std::string text);
+
 /// 1-based line and column of a byte offset.
 [[nodiscard]] std::pair<int, int> position_of(std::string_view text, std::size_t offset);
 

@@ -178,6 +178,44 @@ std::size_t invalid_utf8_offset(std::string_view text) {
   return std::string_view::npos;
 }
 
+std::size_t unprintable_offset(std::string_view text, char32_t* found) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = p[i];
+    const std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    char32_t code = length == 1 ? c : c & (0x7F >> length);
+    for (std::size_t k = 1; k < length; ++k) code = (code << 6) | (p[i + k] & 0x3F);
+    const bool printable = code == 0x09 || code == 0x0A || code == 0x0D || (code >= 0x20 && code <= 0x7E) ||
+                           code == 0x85 || (code >= 0xA0 && code <= 0xD7FF) || (code >= 0xE000 && code <= 0xFFFD) ||
+                           code >= 0x10000;
+    if (!printable) {
+      if (found) *found = code;
+      return i;
+    }
+    i += length;
+  }
+  return std::string_view::npos;
+}
+
+std::string yaml_scalar_text(std::string text) {
+  // yaml-cpp writes the escapes \N and \_ as the single bytes 0x85 and 0xA0 rather than as
+  // U+0085 and U+00A0 in UTF-8. The file itself was checked to be UTF-8, so a byte that is
+  // not comes from one of those escapes; anything else is replaced by U+FFFD.
+  for (std::size_t at = invalid_utf8_offset(text); at != std::string_view::npos;) {
+    const auto byte = static_cast<unsigned char>(text[at]);
+    if (byte == 0x85 || byte == 0xA0) {
+      text.insert(at, 1, '\xC2');
+      at += 2;
+    } else {
+      text.replace(at, 1, "\xEF\xBF\xBD");
+      at += 3;
+    }
+    const std::size_t next = invalid_utf8_offset(std::string_view(text).substr(at));
+    at = next == std::string_view::npos ? next : at + next;
+  }
+  return text;
+}
+
 std::pair<int, int> position_of(std::string_view text, std::size_t offset) {
   int line = 1, column = 1;
   for (std::size_t i = 0; i < offset && i < text.size(); ++i) {

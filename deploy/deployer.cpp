@@ -10,6 +10,7 @@
 
 #include "deploy/stack_events.hpp"
 #include "constructs/core/errors.hpp"
+#include "constructs/core/stack.hpp"
 
 namespace formwork::deploy {
 namespace fs = std::filesystem;
@@ -176,6 +177,31 @@ bool Deployer::fail(const std::string& stack_name, const std::string& message,
   return false;
 }
 
+std::string stack_region(const SynthesizedStack& stack, const std::string& given) {
+  const std::string env = stack.stack != nullptr ? stack.stack->env().region : "";
+  if (!env.empty() && !given.empty() && env != given)
+    throw UsageError("RegionMismatch", stack.stack->node().path(),
+                     "stack " + stack.name + " is for region " + env + " (its env), not --region " + given);
+  return env.empty() ? given : env;
+}
+
+std::optional<std::string> Deployer::check_account(const SynthesizedStack& stack) {
+  if (stack.stack == nullptr || stack.stack->env().account.empty()) return std::nullopt;
+  const std::string& wanted = stack.stack->env().account;
+  const std::vector<std::string> call = {"sts", "get-caller-identity", "--query", "Account", "--output", "text"};
+  if (aws_.dry_run()) {
+    aws_.run(call, {}, "checks that the credentials are for account " + wanted + " (the stack's env)");
+    return std::nullopt;
+  }
+  auto answer = aws_.query(call);
+  if (!answer) return "cannot tell which account the credentials are for (aws sts get-caller-identity failed); the stack's env says " + wanted;
+  std::string account = *answer;
+  while (!account.empty() && std::isspace(static_cast<unsigned char>(account.back()))) account.pop_back();
+  if (account != wanted)
+    return "the credentials are for account " + account + ", but the stack's env says " + wanted + ": nothing was deployed";
+  return std::nullopt;
+}
+
 bool Deployer::deploy(const SynthesizedStack& stack, const std::string& body) {
   fs::path template_file = work_dir_ / (stack.name + ".yaml");
   {
@@ -183,6 +209,7 @@ bool Deployer::deploy(const SynthesizedStack& stack, const std::string& body) {
     stream << body;
     if (!stream) return fail(stack.name, "cannot write " + template_file.string(), {});
   }
+  if (auto problem = check_account(stack)) return fail(stack.name, *problem, {});
   const char* prefix = aws_.dry_run() ? "# " : "";
   out_ << prefix << stack.name << ": deploying " << template_file.string() << " (" << body.size() << " bytes)\n";
 

@@ -40,6 +40,10 @@ inline constexpr std::size_t kMaxInlineTemplateBytes = 51'200;
 /// Returns one message per problem.
 [[nodiscard]] std::vector<std::string> deploy_checks(const SynthesizedStack& stack);
 
+/// The region `stack` deploys to: its `env` region when it has one, else `given` (--region,
+/// possibly empty). Throws UsageError when both are set and differ.
+[[nodiscard]] std::string stack_region(const SynthesizedStack& stack, const std::string& given);
+
 /// `  Key = Value` for each output of a describe-stacks JSON answer (none when it has none).
 [[nodiscard]] std::vector<std::string> format_outputs(const std::string& describe_stacks_json);
 
@@ -70,6 +74,8 @@ class Deployer {
                                                           bool has_assets, std::size_t body_bytes);
   void show_outputs(const std::string& stack_name);
   void show_change_set(const std::string& deploy_output);
+  /// When the stack's `env` names an account: nullopt when the credentials are for it, else why not.
+  [[nodiscard]] std::optional<std::string> check_account(const SynthesizedStack& stack);
   bool fail(const std::string& stack_name, const std::string& message, const std::vector<std::string>& details);
 
   const AwsCli& aws_;

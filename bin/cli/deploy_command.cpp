@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <random>
 
@@ -108,6 +109,16 @@ bool lint_stacks(const std::vector<const SynthesizedStack*>& stacks, const std::
   return !errors;
 }
 
+/// The AWS CLI target of one region and the deployer that uses it.
+struct RegionDeployer {
+  RegionDeployer(deploy::AwsTarget target, bool dry_run, deploy::DeployOptions options, const fs::path& work_dir,
+                 Context& context)
+      : aws(std::move(target), dry_run, context.out()),
+        deployer(aws, std::move(options), work_dir, context.out(), context.err()) {}
+  deploy::AwsCli aws;
+  deploy::Deployer deployer;
+};
+
 void add_deploy(CLI::App& program, Context& context) {
   struct Options {
     std::vector<std::string> stacks;
@@ -174,8 +185,10 @@ void add_deploy(CLI::App& program, Context& context) {
 
     // Checks before anything is sent, so that a problem in the last stack stops the first too.
     std::vector<std::string> bodies;
+    std::vector<std::string> regions;  // a stack's env region, else --region
     bool problems = false;
     for (const auto* stack : stacks) {
+      regions.push_back(deploy::stack_region(*stack, options->target.region));
       auto text = file_texts.find(stack);
       bodies.push_back(text != file_texts.end() ? text->second : render(*stack));
       for (const auto& problem : deploy::deploy_checks(*stack)) {
@@ -195,17 +208,25 @@ void add_deploy(CLI::App& program, Context& context) {
       return;
     }
     work_dir.keep(options->dry_run);
-    deploy::AwsCli aws(resolve(options->target), options->dry_run, context.out());
     if (options->dry_run)
       context.out() << "# dry run: these are the commands formwork deploy would run; nothing was run\n";
-    deploy::Deployer deployer(aws,
-                              {.parameters = parameters,
-                               .tags = tags,
-                               .assets_bucket = assets_bucket,
-                               .no_execute = options->no_execute},
-                              work_dir.path(), context.out(), context.err());
+    // One AWS CLI target and deployer per region (stacks with an env may name different ones).
+    std::map<std::string, std::unique_ptr<RegionDeployer>> deployers;
+    auto deployer_for = [&](const std::string& region) -> deploy::Deployer& {
+      auto& slot = deployers[region];
+      TargetOptions target = options->target;
+      target.region = region;
+      if (!slot)
+        slot = std::make_unique<RegionDeployer>(resolve(target), options->dry_run,
+                                                deploy::DeployOptions{.parameters = parameters,
+                                                                      .tags = tags,
+                                                                      .assets_bucket = assets_bucket,
+                                                                      .no_execute = options->no_execute},
+                                                work_dir.path(), context);
+      return slot->deployer;
+    };
     for (std::size_t i = 0; i < stacks.size(); ++i) {
-      if (deployer.deploy(*stacks[i], bodies[i])) continue;
+      if (deployer_for(regions[i]).deploy(*stacks[i], bodies[i])) continue;
       std::string rest;
       for (std::size_t j = i + 1; j < stacks.size(); ++j) rest += (rest.empty() ? "" : ", ") + stacks[j]->name;
       if (!rest.empty()) context.err() << "not deployed: " << rest << "\n";
@@ -233,12 +254,18 @@ void add_destroy(CLI::App& program, Context& context) {
   command->callback([options, &context] {
     // Outside a project the names are taken as given (a template file names the stack after it).
     std::vector<std::string> names;
+    std::vector<std::string> regions;  // a stack's env region, else --region
     if (context.has_app()) {
       auto stacks = context.select(options->stacks);
-      for (auto it = stacks.rbegin(); it != stacks.rend(); ++it) names.push_back((*it)->name);
+      for (auto it = stacks.rbegin(); it != stacks.rend(); ++it) {
+        names.push_back((*it)->name);
+        regions.push_back(deploy::stack_region(**it, options->target.region));
+      }
     } else {
-      for (auto it = options->stacks.rbegin(); it != options->stacks.rend(); ++it)
+      for (auto it = options->stacks.rbegin(); it != options->stacks.rend(); ++it) {
         names.push_back(fs::is_regular_file(*it) ? fs::path(*it).stem().string() : *it);
+        regions.push_back(options->target.region);
+      }
     }
     std::string listed;
     for (const auto& name : names) listed += (listed.empty() ? "" : ", ") + name;
@@ -254,10 +281,12 @@ void add_destroy(CLI::App& program, Context& context) {
         return;
       }
     }
-    deploy::AwsCli aws(resolve(options->target), options->dry_run, context.out());
     if (options->dry_run)
       context.out() << "# dry run: these are the commands formwork destroy would run; nothing was run\n";
     for (std::size_t i = 0; i < names.size(); ++i) {
+      TargetOptions target = options->target;
+      target.region = regions[i];
+      deploy::AwsCli aws(resolve(target), options->dry_run, context.out());
       if (deploy::destroy_stack(aws, names[i], context.out(), context.err())) continue;
       std::string rest;
       for (std::size_t j = i + 1; j < names.size(); ++j) rest += (rest.empty() ? "" : ", ") + names[j];

@@ -5,6 +5,7 @@
 #include "constructs/apigateway/method.hpp"
 #include "constructs/apigateway/rest_api.hpp"
 #include "constructs/lambda/function.hpp"
+#include "constructs/core/stack.hpp"
 
 namespace formwork::apigateway {
 
@@ -51,7 +52,8 @@ IntegrationConfig LambdaIntegration::bind(Method& method) const {
       .type = options_.proxy ? "AWS_PROXY" : "AWS",
       // Lambda's Invoke API is a POST, whatever the client's method.
       .integration_http_method = "POST",
-      .uri = Value::sub("arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Arn}/invocations",
+      .uri = Value::sub(Stack::of(method).with_env(
+                            "arn:${AWS::Partition}:apigateway:${AWS::Region}:lambda:path/2015-03-31/functions/${Arn}/invocations"),
                         {{"Arn", handler_->function_arn()}}),
       .request_parameters = options_.request_parameters,
       .request_templates = options_.request_templates,

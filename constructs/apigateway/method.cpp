@@ -8,6 +8,7 @@
 #include "constructs/apigateway/resource.hpp"
 #include "constructs/apigateway/rest_api.hpp"
 #include "constructs/core/errors.hpp"
+#include "constructs/core/stack.hpp"
 
 namespace formwork::apigateway {
 
@@ -141,8 +142,8 @@ Value Method::execute_api_arn(const std::string& stage) const {
     }
   }
   std::string method = http_method_ == "ANY" ? "*" : http_method_;
-  return Value::sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/" + stage + "/" + method +
-                        path,
+  return Value::sub(Stack::of(*this).with_env("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/" +
+                                             stage + "/" + method + path),
                     {{"Api", api().rest_api_id()}});
 }
 

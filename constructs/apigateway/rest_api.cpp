@@ -8,6 +8,7 @@
 #include "constructs/core/logical_ids.hpp"
 #include "constructs/iam/role.hpp"
 #include "constructs/lambda/function.hpp"
+#include "constructs/core/stack.hpp"
 
 namespace formwork::apigateway {
 
@@ -81,7 +82,7 @@ void RestApi::register_method(Method& method) {
 Value RestApi::url() const {
   if (stage_ == nullptr)
     throw UsageError("NoStage", node().path(), "the API has no stage (deploy = false), so it has no URL");
-  return Value::sub("https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage}/",
+  return Value::sub(Stack::of(*this).with_env("https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage}/"),
                     {{"Api", rest_api_id()}, {"Stage", stage_->stage_ref()}});
 }
 
@@ -89,7 +90,7 @@ Value RestApi::url_for(const std::string& path) const {
   if (stage_ == nullptr)
     throw UsageError("NoStage", node().path(), "the API has no stage (deploy = false), so it has no URL");
   std::string rest = path.empty() || path.front() != '/' ? "/" + path : path;
-  return Value::sub("https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage}" + rest,
+  return Value::sub(Stack::of(*this).with_env("https://${Api}.execute-api.${AWS::Region}.${AWS::URLSuffix}/${Stage}" + rest),
                     {{"Api", rest_api_id()}, {"Stage", stage_->stage_ref()}});
 }
 
@@ -139,7 +140,7 @@ void RestApi::make_invoke_permissions() {
     };
     if (grants.size() >= kPermissionConsolidationThreshold) {
       permission(*this, "Invoke" + fn_id,
-                 Value::sub("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*",
+                 Value::sub(Stack::of(*this).with_env("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*"),
                             {{"Api", rest_api_id()}}),
                  "Lets API Gateway invoke " + fn_id + " from any method of API " + api_id + " (one permission for " +
                      std::to_string(grants.size()) + " methods keeps its policy under 20,480 bytes)");

@@ -6,6 +6,7 @@
 #include "constructs/core/cfn_element.hpp"
 #include "constructs/core/errors.hpp"
 #include "constructs/core/logical_ids.hpp"
+#include "constructs/core/value.hpp"
 
 namespace formwork {
 
@@ -29,6 +30,13 @@ Stack::Stack(Construct& scope, std::string_view id, StackProps props)
                        "' must be 1 to 128 characters, start with a letter and contain only A-Z a-z 0-9 -");
     if (props_.description.size() > 1024)
       errors.push_back("description must be at most 1024 bytes, got " + std::to_string(props_.description.size()));
+    static const std::regex account("[0-9]{12}");
+    static const std::regex region("[a-z]{2}(-gov|-iso[a-z]{0,2})?-[a-z]+-[0-9]{1,2}");
+    if (!props_.env.account.empty() && !std::regex_match(props_.env.account, account))
+      errors.push_back("env.account '" + props_.env.account + "' must be a 12-digit AWS account ID");
+    if (!props_.env.region.empty() && !std::regex_match(props_.env.region, region))
+      errors.push_back("env.region '" + props_.env.region +
+                       "' is not an AWS region name (like us-east-1, eu-west-2, us-gov-west-1)");
     return errors;
   });
 }
@@ -38,6 +46,23 @@ Stack& Stack::of(const Construct& construct) {
     if (auto* stack = dynamic_cast<const Stack*>(c)) return const_cast<Stack&>(*stack);
   }
   throw UsageError("NotInStack", construct.node().path(), "this construct must be created inside a Stack");
+}
+
+Value Stack::account() const {
+  return props_.env.account.empty() ? Value::aws_account_id() : Value(props_.env.account);
+}
+
+Value Stack::region() const { return props_.env.region.empty() ? Value::aws_region() : Value(props_.env.region); }
+
+std::string Stack::with_env(std::string sub_text) const {
+  auto replace = [&](std::string_view variable, const std::string& literal) {
+    if (literal.empty()) return;
+    for (auto at = sub_text.find(variable); at != std::string::npos; at = sub_text.find(variable, at + literal.size()))
+      sub_text.replace(at, variable.size(), literal);
+  };
+  replace("${AWS::AccountId}", props_.env.account);
+  replace("${AWS::Region}", props_.env.region);
+  return sub_text;
 }
 
 std::string Stack::logical_id(const CfnElement& element) const {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "constructs/core/construct.hpp"
 #include "constructs/lambda/destination.hpp"
 
 namespace formwork::lambda {
@@ -10,8 +11,9 @@ class EventBridgeDestination : public IDestination {
  public:
   EventBridgeDestination() = default;
   [[nodiscard]] DestinationConfig bind(Function& fn, DestinationType type) const override;
-  /// `arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default`.
-  [[nodiscard]] static Value default_event_bus_arn();
+  /// `arn:${AWS::Partition}:events:${AWS::Region}:${AWS::AccountId}:event-bus/default`, with
+  /// the account and region of `scope`'s stack where its `env` has them.
+  [[nodiscard]] static Value default_event_bus_arn(const Construct& scope);
 };
 
 }  // namespace formwork::lambda

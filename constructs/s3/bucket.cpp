@@ -173,7 +173,7 @@ std::string Bucket::known_name_text() const {
   if (prefix.size() > 25) prefix.resize(25);
   while (!prefix.empty() && prefix.back() == '-') prefix.pop_back();
   const std::string hash = formwork::detail::md5_hex(stack.stack_name() + "/" + inside).substr(0, 8);
-  return "arn:${AWS::Partition}:s3:::" + prefix + "-" + hash + "-${AWS::AccountId}-${AWS::Region}";
+  return stack.with_env("arn:${AWS::Partition}:s3:::" + prefix + "-" + hash + "-${AWS::AccountId}-${AWS::Region}");
 }
 
 Value Bucket::known_bucket_name() const {

@@ -2,6 +2,7 @@
 
 #include "constructs/lambda/function.hpp"
 #include "constructs/s3/bucket.hpp"
+#include "constructs/core/stack.hpp"
 
 namespace formwork::s3_notifications {
 
@@ -12,7 +13,7 @@ s3::BucketNotificationDestinationConfig LambdaDestination::bind(s3::Bucket& buck
   if (permission == nullptr)
     permission = &fn_.add_permission(id, {.principal = "s3.amazonaws.com",
                                           .source_arn = bucket.known_bucket_arn(),
-                                          .source_account = Value::aws_account_id(),
+                                          .source_account = Stack::of(bucket).account(),
                                           .reason = "notifications of bucket " + bucket_id});
   return {.type = s3::NotificationDestinationType::Lambda,
           .arn = fn_.function_arn(),

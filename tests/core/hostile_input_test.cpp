@@ -127,7 +127,7 @@ TEST_CASE("invalid UTF-8 is refused with file:line:column, in YAML and in JSON",
   CHECK(parse_template("A: caf\xC3\xA9 \xF0\x9F\x8E\x89\n", "t.yaml").document["A"] == "caf\xC3\xA9 \xF0\x9F\x8E\x89");
 }
 
-TEST_CASE("control characters are refused in YAML as PyYAML refuses them; \\N and \\_ read as UTF-8", "[core][reader][hostile]") {
+TEST_CASE("control characters are refused in YAML as PyYAML refuses them, the NEL and NBSP escapes read as UTF-8", "[core][reader][hostile]") {
   // yaml-cpp reads `\x1f\0N` as the lone byte 0x85 (the reader fuzzer's third finding,
   // fuzz/regressions/reader/control-character); PyYAML, and so cfn-lint, refuse the file.
   CHECK(error_of(std::string("A:\n  B: !Ref Stage\x1f\0Name\n", 25)) ==

@@ -125,21 +125,21 @@ TEST_CASE("deploys stacks in dependency order, redeploys a change, and destroys 
   CHECK(contains(twice.out, "DeployBase: not deployed, nothing to delete"));
 }
 
-TEST_CASE("passes a parameter value with spaces, quotes, ; and $(...) unchanged", "[deploy]") {
+TEST_CASE("passes a parameter value with spaces, quotes, semicolons and $(...) unchanged", "[deploy]") {
   if (!tools_present()) return;
   MotoServer moto;
   use_moto_environment(moto);
   auto t = make_test_app();
 
   auto deployed = run_formwork(*t.app, {"deploy", "DeployBase", "--parameters", std::string("Note=") + kAwkwardValue,
-                                        "--tags", "team=a b;c", "--endpoint-url", moto.endpoint()});
+                                        "--tags", "team=a b=c+d @x", "--endpoint-url", moto.endpoint()});
   INFO(deployed.out << deployed.err);
   REQUIRE(deployed.exit_code == 0);
 
   auto stack = moto.aws({"cloudformation", "describe-stacks", "--stack-name", "DeployBase", "--query",
                          "Stacks[0].[Parameters[?ParameterKey=='Note'].ParameterValue | [0], Tags[0].Value]",
                          "--output", "text"});
-  CHECK(stack.out == std::string(kAwkwardValue) + "\ta b;c\n");
+  CHECK(stack.out == std::string(kAwkwardValue) + "\ta b=c+d @x\n");
 }
 
 TEST_CASE("dry run prints the exact commands and creates nothing", "[deploy]") {

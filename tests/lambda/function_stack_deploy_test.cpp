@@ -71,7 +71,7 @@ TEST_CASE("a function with every prop, a layer, a version, an alias and URLs pas
   CHECK(ours.exit_code == 0);
 }
 
-TEST_CASE("a function with a layer and a version deploys to moto; the alias and URLs are only recorded",
+TEST_CASE("a function with a layer and a version deploys to moto, the alias and URLs are only recorded",
           "[lambda][deploy]") {
   if (!testing::require_tool("aws") || !testing::require_tool("moto_server")) return;
   App app;

@@ -108,7 +108,7 @@ TEST_CASE("apigateway routing: Missing Authentication Token, Forbidden and Not F
   CHECK(api.body == R"({"message":"Not Found"})");
 }
 
-TEST_CASE("apigateway routing: {proxy+} needs at least one segment; ANY / serves the root") {
+TEST_CASE("apigateway routing: {proxy+} needs at least one segment, ANY / serves the root") {
   const auto apis = build_rest_apis(fx::hello_api());
   const Route root = routed(route(apis, "GET", "/restapis/apiApi/prod/_user_request_/"));
   CHECK(root.method->logical_id == "ApiANY");

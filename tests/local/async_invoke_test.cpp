@@ -98,7 +98,7 @@ TEST_CASE("a failing event is tried three times with one request id, at 0, +60 s
   REQUIRE(retries[1].text == "retry 2 of 2 in 120 s");
 }
 
-TEST_CASE("MaximumRetryAttempts 0 gives up after one attempt; DLQ and on-failure both receive", "[local][async]") {
+TEST_CASE("MaximumRetryAttempts 0 gives up after one attempt, DLQ and on-failure both receive", "[local][async]") {
   Fixture f;
   f.invoker.add_function("SimpleFunc", kArn,
                          {.maximum_retry_attempts = 0,

@@ -67,7 +67,7 @@ TEST_CASE("serve AsyncSquareApi: the on-success record lands in async_get_square
   REQUIRE(failure["responsePayload"]["errorMessage"] == "number must be an integer, got 'x'");
 }
 
-TEST_CASE("serve SnsToLambda: aws sns publish runs the Echo subscriber with the SNS event; it sees STAGE",
+TEST_CASE("serve SnsToLambda: aws sns publish runs the Echo subscriber with the SNS event, it sees STAGE",
           "[local][serve][e2e]") {
   if (!formwork::testing::e2e_tools_present()) return;
   ServeProcess serve({reference_template("SnsToLambda"), "--format", "json"});

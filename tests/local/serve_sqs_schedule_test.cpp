@@ -20,7 +20,7 @@ std::map<std::string, std::string> counts(const ServeProcess& serve, const std::
 
 }  // namespace
 
-TEST_CASE("serve SqsToLambda: one batch, a failed message back after the visibility timeout, then in JobsDlq; "
+TEST_CASE("serve SqsToLambda: one batch, a failed message back after the visibility timeout, then in JobsDlq, "
           "the schedule fires every five minutes",
           "[local][serve][e2e]") {
   if (!formwork::testing::e2e_tools_present()) return;

@@ -90,7 +90,7 @@ TEST_CASE("delay, retention, change-message-visibility and purge", "[local][sqs]
   REQUIRE(f.sqs.purge("Jobs") == 1);
 }
 
-TEST_CASE("queues answer to URL (any host), ARN, name and logical ID; bad requests are SQS errors", "[local][sqs]") {
+TEST_CASE("queues answer to URL (any host), ARN, name and logical ID, bad requests are SQS errors", "[local][sqs]") {
   Fixture f;
   REQUIRE(f.sqs.url_of("http://localhost:9999/123456789012/Jobs") == "http://127.0.0.1:4566/123456789012/Jobs");
   REQUIRE(f.sqs.url_of("arn:aws:sqs:us-east-1:123456789012:Jobs") == "http://127.0.0.1:4566/123456789012/Jobs");

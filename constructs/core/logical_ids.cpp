@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "constructs/core/detail/hash.hpp"
+#include "constructs/core/stack.hpp"
 
 namespace formwork {
 
@@ -92,6 +93,13 @@ std::string cdk_unique_id(const Construct& construct) {
     components.push_back(path.substr(start, end - start));
     start = end + 1;
   }
+  return cdk_id(components);
+}
+
+std::string cdk_logical_id(const Construct& construct) {
+  std::vector<std::string> components;
+  for (const Construct* c = &construct; c != nullptr && dynamic_cast<const Stack*>(c) == nullptr; c = c->node().scope())
+    components.insert(components.begin(), c->node().id());
   return cdk_id(components);
 }
 

@@ -18,6 +18,11 @@ namespace formwork {
 /// `cdk_unique_id` of a construct's path: `SqsToLambda/Jobs` -> `SqsToLambdaJobs23009B0A`.
 [[nodiscard]] std::string cdk_unique_id(const Construct& construct);
 
+/// The logical ID AWS CDK gives an L1 resource at `construct`'s path (`Fn/invoke-function-url`
+/// -> `Fninvokefunctionurl30C88B73`): for a formwork construct that holds its resource as child
+/// `Resource` where CDK has the bare L1 (a `CfnPermission` added by `fn.addPermission(id)`).
+[[nodiscard]] std::string cdk_logical_id(const Construct& construct);
+
 /// True when `scope`'s app makes AWS CDK's logical IDs (LogicalIdStyle::CdkCompatible): a
 /// construct then names its children as CDK does, so that each gets the ID CDK gives it.
 [[nodiscard]] bool cdk_compatible(const Construct& scope);

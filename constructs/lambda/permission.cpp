@@ -4,6 +4,7 @@
 #include <string_view>
 #include <utility>
 
+#include "constructs/core/logical_ids.hpp"
 #include "constructs/lambda/alias.hpp"
 #include "constructs/lambda/function.hpp"
 
@@ -36,6 +37,8 @@ Permission::Permission(Construct& scope, std::string_view id, PermissionProps pr
   auto* alias = dynamic_cast<Alias*>(&scope);
   auto* function = alias != nullptr ? &alias->function() : dynamic_cast<Function*>(&scope);
   resource_ = &add<CfnResource>("Resource", {.type = "AWS::Lambda::Permission"});
+  // CDK's `addPermission(id)` puts a bare CfnPermission at `<function>/<id>`: its logical ID.
+  if (cdk_compatible(*this)) resource_->override_logical_id(cdk_logical_id(*this));
   resource_->set_property("Action", props_.action);
   resource_->set_property("Principal", props_.principal);
   if (props_.source_arn) resource_->set_property("SourceArn", *props_.source_arn);

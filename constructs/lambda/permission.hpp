@@ -31,7 +31,8 @@ struct PermissionProps {
 
 /// A statement of a function's resource policy (`AWS::Lambda::Permission`). Create it with
 /// `fn.add_permission(id, props)` or `alias.add_permission(id, props)`: its scope must be the
-/// Function or the Alias.
+/// Function or the Alias. With LogicalIdStyle::CdkCompatible its resource takes the logical ID
+/// of CDK's `fn.addPermission(id)`, a bare CfnPermission at `<function>/<id>`.
 ///
 ///   fn.add_permission("AllowS3", {.principal = "s3.amazonaws.com", .source_arn = bucket_arn});
 class Permission : public Construct {

@@ -139,7 +139,10 @@ void RestApi::make_invoke_permissions() {
       p.set_comment(std::move(comment));
     };
     if (grants.size() >= kPermissionConsolidationThreshold) {
-      permission(*this, "Invoke" + fn_id,
+      // CDK's form of it (`scopePermissionToMethod: false`): `ApiPermission.ApiScoped.<fn's unique id>.<API's>`.
+      permission(*this,
+                 cdk_compatible(*this) ? "ApiPermission.ApiScoped." + cdk_unique_id(*fn) + "." + cdk_unique_id(*this)
+                                       : "Invoke" + fn_id,
                  Value::sub(Stack::of(*this).with_env("arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${Api}/*"),
                             {{"Api", rest_api_id()}}),
                  "Lets API Gateway invoke " + fn_id + " from any method of API " + api_id + " (one permission for " +

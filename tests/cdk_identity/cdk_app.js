@@ -38,6 +38,11 @@ const listener = fn(topicStack, 'Listener');
 topic.addSubscription(new subs.LambdaSubscription(listener));
 const inbox = new sqs.Queue(topicStack, 'Inbox');
 topic.addSubscription(new subs.SqsSubscription(inbox));
+const undeliverable = new sqs.Queue(topicStack, 'Undeliverable');
+const auditTopic = new sns.Topic(topicStack, 'Audit');
+auditTopic.addSubscription(new subs.LambdaSubscription(listener, {deadLetterQueue: undeliverable,
+  filterPolicy: {kind: sns.SubscriptionFilter.stringFilter({allowlist: ['order']})}}));
+auditTopic.addSubscription(new subs.SqsSubscription(inbox, {deadLetterQueue: undeliverable, rawMessageDelivery: true}));
 
 const apiStack = new cdk.Stack(app, 'ProxyApi');
 const backend = fn(apiStack, 'Backend');
@@ -75,6 +80,8 @@ const audit = new sqs.Queue(s3Stack, 'Audit');
 uploads.addEventNotification(s3.EventType.OBJECT_REMOVED, new s3n.SqsDestination(audit), {prefix: 'archive/'});
 const images = new sns.Topic(s3Stack, 'Images');
 uploads.addEventNotification(s3.EventType.OBJECT_CREATED, new s3n.SnsDestination(images), {prefix: 'images/', suffix: '.jpg'});
+new s3.Bucket(s3Stack, 'Scratch', {removalPolicy: cdk.RemovalPolicy.DESTROY, autoDeleteObjects: true});
+new s3.Bucket(s3Stack, 'Observed', {eventBridgeEnabled: true});
 const archive = new s3.Bucket(s3Stack, 'Archive');
 const auditor = fn(s3Stack, 'Auditor');
 archive.grantRead(auditor);
@@ -138,6 +145,20 @@ const square = fn(restStack, 'Square');
 const rest = new apigw.RestApi(restStack, 'Api', {cloudWatchRole: true});
 rest.root.addResource('square').addResource('{number}').addMethod('GET', new apigw.LambdaIntegration(square));
 rest.root.addMethod('POST', new apigw.LambdaIntegration(square, {allowTestInvoke: false}));
+
+// A function behind 10 methods of one API: formwork folds its permissions into one for the API
+// (the 20 KB resource policy), which CDK does when asked (scopePermissionToMethod: false), for
+// 'Api'; 'Legacy' keeps CDK's default, one permission per method (a documented difference).
+const manyStack = new cdk.Stack(app, 'ManyMethods');
+const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS'];
+for (const [apiId, handlerId, scoped] of [['Api', 'Handler', false], ['Legacy', 'Old', true]]) {
+  const api = new apigw.RestApi(manyStack, apiId, {cloudWatchRole: false});
+  const integration = new apigw.LambdaIntegration(fn(manyStack, handlerId),
+    {scopePermissionToMethod: scoped, allowTestInvoke: false});
+  for (const m of methods) api.root.addMethod(m, integration);
+  const items = api.root.addResource('items');
+  for (const m of methods.slice(0, 3)) items.addMethod(m, integration);
+}
 
 const assembly = app.synth();
 const out = {'aws-cdk-lib': require('aws-cdk-lib/package.json').version, stacks: {}};

@@ -83,6 +83,8 @@ TEST_CASE("an S3 bucket's grants, policy and notifications to a function, a queu
   auto& images = stack.add<sns::Topic>("Images");
   uploads.add_event_notification(s3::EventType::ObjectCreated, s3_notifications::SnsDestination(images),
                                  {.prefix = "images/", .suffix = ".jpg"});
+  stack.add<s3::Bucket>("Scratch", {.removal_policy = RemovalPolicy::Delete, .auto_delete_objects = true});
+  stack.add<s3::Bucket>("Observed", {.event_bridge_enabled = true});
   auto& archive = stack.add<s3::Bucket>("Archive");
   auto& auditor = function(stack, "Auditor");
   archive.grant_read(auditor);

@@ -8,6 +8,7 @@
 
 #include "constructs/apigateway/lambda_integration.hpp"
 #include "constructs/apigateway/lambda_rest_api.hpp"
+#include "constructs/apigateway/rest_api.hpp"
 #include "constructs/events/rule.hpp"
 #include "constructs/events_targets/lambda_function.hpp"
 #include "constructs/lambda_event_sources/sqs_event_source.hpp"
@@ -48,7 +49,15 @@ TEST_CASE("SNS subscriptions of a function and a queue get CDK's logical IDs", "
   auto& stack = app.add<Stack>("SnsToLambda");
   auto& topic = stack.add<sns::Topic>("Topic");
   topic.add_subscription(sns_subscriptions::LambdaSubscription(function(stack, "Listener")));
-  topic.add_subscription(sns_subscriptions::SqsSubscription(stack.add<sqs::Queue>("Inbox")));
+  auto& inbox = stack.add<sqs::Queue>("Inbox");
+  topic.add_subscription(sns_subscriptions::SqsSubscription(inbox));
+  auto& undeliverable = stack.add<sqs::Queue>("Undeliverable");
+  auto& audit = stack.add<sns::Topic>("Audit");
+  auto& listener = dynamic_cast<lambda::Function&>(stack.node().find_child("Listener"));
+  audit.add_subscription(sns_subscriptions::LambdaSubscription(
+      listener, {.filter_policy = Value::map({{"kind", Value::list({"order"})}}), .dead_letter_queue = &undeliverable}));
+  audit.add_subscription(
+      sns_subscriptions::SqsSubscription(inbox, {.raw_message_delivery = true, .dead_letter_queue = &undeliverable}));
   check_stack(app, "SnsToLambda");
 }
 
@@ -72,4 +81,19 @@ TEST_CASE("a RestApi with resources, Lambda integrations and a CloudWatch role g
       "GET", apigateway::LambdaIntegration(square, {.allow_test_invoke = true}));
   api.root().add_method("POST", apigateway::LambdaIntegration(square));
   check_stack(app, "SquareApi");
+}
+
+TEST_CASE("the one permission for a function behind 10 methods of an API gets CDK's API-scoped logical ID",
+          "[cdk-identity][logical-ids]") {
+  App app = cdk_identity::cdk_app();
+  auto& stack = app.add<Stack>("ManyMethods");
+  for (const auto& [api_id, handler_id] : {std::pair{"Api", "Handler"}, std::pair{"Legacy", "Old"}}) {
+    auto& api = stack.add<apigateway::RestApi>(api_id);
+    const apigateway::LambdaIntegration integration(function(stack, handler_id));
+    const std::vector<std::string> methods = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"};
+    for (const auto& m : methods) api.root().add_method(m, integration);
+    auto& items = api.root().add_resource("items");
+    for (std::size_t i = 0; i < 3; ++i) items.add_method(methods[i], integration);
+  }
+  check_stack(app, "ManyMethods");
 }

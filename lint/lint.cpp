@@ -34,6 +34,7 @@ constexpr auto kRules = std::to_array<Rule>({
     {"FW3004", W, "Lambda resource policy over 20,480 bytes", check_lambda_policy_size},
     {"FW3005", E, "API Gateway mapping template is not valid VTL", check_mapping_templates},
     {"FW3006", W, "DynamoDB or Kinesis stream source without an on-failure destination", check_stream_failure_destination},
+    {"FW3007", W, "function URL open to anyone, without CORS, that nothing refers to", check_open_function_url, true},
     {"FW4001", W, "IAM statement allows * or service:* actions", check_iam_wildcard_actions},
     {"FW4002", W, "IAM statement applies to resource *", check_iam_wildcard_resources},
 });

@@ -68,6 +68,7 @@ void check_sqs_visibility_timeout(const TemplateModel&, const LintOptions&, Repo
 void check_sqs_redrive(const TemplateModel&, const LintOptions&, Report&);
 void check_lambda_policy_size(const TemplateModel&, const LintOptions&, Report&);
 void check_stream_failure_destination(const TemplateModel&, const LintOptions&, Report&);  // stream_rules.cpp
+void check_open_function_url(const TemplateModel&, const LintOptions&, Report&);  // function_url_rules.cpp
 // API Gateway mapping templates (vtl_rules.cpp).
 void check_mapping_templates(const TemplateModel&, const LintOptions&, Report&);
 

@@ -331,7 +331,10 @@ std::vector<std::string> check_properties(std::string_view type, std::string_vie
   return check_json(type, properties);
 }
 
-void install() { ::formwork::detail::add_resource_check(&check_json); }
+void install() {
+  ::formwork::detail::add_resource_check(&check_json);
+  ::formwork::detail::set_tag_lookup(&detail::find_tag_slot);
+}
 
 }  // namespace formwork::schema
 

@@ -1,6 +1,7 @@
 // The index of the embedded schema data, built on first use; a type's schema is parsed the
 // first time a resource of that type is checked.
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -50,6 +51,14 @@ std::vector<std::string_view> schema_types() {
   std::vector<std::string_view> out;
   for (const auto& [type, text] : index().text) out.push_back(type);
   return out;
+}
+
+formwork::detail::TagSlot find_tag_slot(std::string_view type) {
+  const TagRow* end = kTagRows + kTagRowCount;
+  const TagRow* row = std::lower_bound(kTagRows, end, type,
+                                       [](const TagRow& r, std::string_view t) { return std::string_view(r.type) < t; });
+  if (row == end || std::string_view(row->type) != type) return {};
+  return {.property = row->property, .shape = row->shape};
 }
 
 }  // namespace formwork::schema::detail

@@ -28,6 +28,7 @@ from cfnlint.schema import PROVIDER_SCHEMA_MANAGER
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 from l1_every_type import render_tests  # noqa: E402
 from l1_schema_data import render_schema_data  # noqa: E402
+from l1_tag_data import render_tag_data  # noqa: E402
 
 PINNED_CFN_LINT = "1.51.0"
 REGION = "us-east-1"
@@ -344,6 +345,7 @@ def generate(schemas):
     overrides = json.loads((ROOT / "tests/cfn/example_overrides.json").read_text())
     files.update(render_tests(HEADER, by_ns, schemas, overrides))
     files.update(render_schema_data(HEADER, schemas))
+    files.update(render_tag_data(HEADER, schemas))
     return files
 
 

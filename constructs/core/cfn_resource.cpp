@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "constructs/core/cfn_condition.hpp"
+#include "constructs/core/detail/resource_checks.hpp"
 #include "constructs/core/errors.hpp"
 #include "constructs/core/resolver.hpp"
 #include "constructs/core/stack.hpp"
@@ -14,15 +15,6 @@ namespace formwork {
 using nlohmann::ordered_json;
 
 namespace {
-
-// Resource types whose `Tags` property Tags::of(…) fills, from the CloudFormation schemas.
-constexpr std::array<std::string_view, 19> kKeyValueTagTypes = {
-    "AWS::ApiGateway::RestApi", "AWS::ApiGateway::Stage", "AWS::DynamoDB::Table", "AWS::EC2::SecurityGroup",
-    "AWS::EC2::Subnet",         "AWS::EC2::VPC",          "AWS::Events::EventBus", "AWS::IAM::Role",
-    "AWS::IAM::User",           "AWS::KMS::Key",          "AWS::Lambda::Function", "AWS::Logs::LogGroup",
-    "AWS::S3::Bucket",          "AWS::SecretsManager::Secret", "AWS::SNS::Topic", "AWS::SQS::Queue",
-    "AWS::StepFunctions::StateMachine", "AWS::CloudWatch::Alarm", "AWS::Kinesis::Stream"};
-constexpr std::array<std::string_view, 1> kMapTagTypes = {"AWS::SSM::Parameter"};
 
 // The order a person writes a resource's keys in; anything else follows, as added.
 constexpr std::array<std::string_view, 7> kResourceKeyOrder = {
@@ -137,9 +129,11 @@ void CfnResource::add_override(std::string path, Value value) { overrides_.push_
 void CfnResource::add_deletion_override(std::string path) { overrides_.push_back({std::move(path), std::nullopt}); }
 
 CfnResource::TagFormat CfnResource::tag_format() const {
-  if (std::find(kKeyValueTagTypes.begin(), kKeyValueTagTypes.end(), type_) != kKeyValueTagTypes.end())
-    return TagFormat::KeyValueList;
-  if (std::find(kMapTagTypes.begin(), kMapTagTypes.end(), type_) != kMapTagTypes.end()) return TagFormat::Map;
+  switch (detail::tag_slot(type_).shape) {
+    case detail::TagShape::KeyValueList: return TagFormat::KeyValueList;
+    case detail::TagShape::Map: return TagFormat::Map;
+    case detail::TagShape::None: break;
+  }
   return TagFormat::None;
 }
 
@@ -178,14 +172,16 @@ detail::Json CfnResource::render(Resolver& resolver) const {
 
   ordered_json properties = resolver.resolve(Value(properties_));
   auto tags = effective_tags();
-  if (!tags.empty() && tag_format() != TagFormat::None) {
-    if (tag_format() == TagFormat::Map) {
-      ordered_json map = properties.contains("Tags") ? properties["Tags"] : ordered_json::object();
+  const detail::TagSlot slot = tags.empty() ? detail::TagSlot{} : detail::tag_slot(type_);
+  const std::string tag_property(slot.property);
+  if (slot.shape != detail::TagShape::None) {
+    if (slot.shape == detail::TagShape::Map) {
+      ordered_json map = properties.contains(tag_property) ? properties[tag_property] : ordered_json::object();
       for (const auto& [key, value] : tags)
         if (!map.contains(key)) map[key] = value;
-      properties["Tags"] = sorted_object(map);
+      properties[tag_property] = sorted_object(map);
     } else {
-      ordered_json list = properties.contains("Tags") ? properties["Tags"] : ordered_json::array();
+      ordered_json list = properties.contains(tag_property) ? properties[tag_property] : ordered_json::array();
       for (const auto& [key, value] : tags) {
         bool present = std::any_of(list.begin(), list.end(), [&k = key](const ordered_json& t) {
           return t.is_object() && t.contains("Key") && t["Key"] == k;
@@ -195,7 +191,7 @@ detail::Json CfnResource::render(Resolver& resolver) const {
       std::stable_sort(list.begin(), list.end(), [](const ordered_json& a, const ordered_json& b) {
         return a.value("Key", ordered_json()).dump() < b.value("Key", ordered_json()).dump();
       });
-      properties["Tags"] = list;
+      properties[tag_property] = list;
     }
   }
   if (!properties.empty()) out["Properties"] = properties;

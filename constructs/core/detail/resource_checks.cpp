@@ -12,6 +12,7 @@ namespace {
 struct Registry {
   std::mutex mutex;
   std::vector<ResourceCheck> checks;
+  TagLookup tags = nullptr;
 };
 
 // A function-local static: registrations run from other libraries' static initializers.
@@ -26,6 +27,22 @@ void add_resource_check(ResourceCheck check) {
   auto& r = registry();
   std::lock_guard lock(r.mutex);
   if (std::find(r.checks.begin(), r.checks.end(), check) == r.checks.end()) r.checks.push_back(check);
+}
+
+void set_tag_lookup(TagLookup lookup) {
+  auto& r = registry();
+  std::lock_guard lock(r.mutex);
+  r.tags = lookup;
+}
+
+TagSlot tag_slot(std::string_view type) {
+  TagLookup lookup = nullptr;
+  {
+    auto& r = registry();
+    std::lock_guard lock(r.mutex);
+    lookup = r.tags;
+  }
+  return lookup != nullptr ? lookup(type) : TagSlot{};
 }
 
 std::vector<std::string> resource_check_problems(const SynthesizedStack& stack) {

@@ -2,8 +2,6 @@
 
 #include <regex>
 
-#include "constructs/core/group.hpp"
-#include "constructs/core/logical_ids.hpp"
 
 #include "constructs/lambda/function.hpp"
 #include "constructs/lambda/version.hpp"
@@ -33,11 +31,7 @@ Function& Alias::function() const { return props_.version.function(); }
 void Alias::configure_async_invoke(EventInvokeConfigOptions options) {
   const bool first = event_invoke_config_ == nullptr;
   if (first) {
-    const CfnResourceProps config_props{.type = "AWS::Lambda::EventInvokeConfig"};
-    // As a Function's: CDK's construct path, for CDK's logical ID.
-    event_invoke_config_ = cdk_compatible(*this)
-                               ? &add<Group>("EventInvokeConfig").add<CfnResource>("Resource", config_props)
-                               : &add<CfnResource>("EventInvokeConfig", config_props);
+    event_invoke_config_ = &add_event_invoke_config(*this);
   }
   // CDK's form: the alias name out of its ARN, so the config waits for the alias.
   Value qualifier = Value::select(7, Value::split(":", alias_arn()));

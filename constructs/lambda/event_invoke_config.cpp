@@ -3,6 +3,8 @@
 
 #include <cstdint>
 
+#include "constructs/core/group.hpp"
+#include "constructs/core/logical_ids.hpp"
 #include "constructs/lambda/function.hpp"
 
 namespace formwork::lambda {
@@ -41,6 +43,12 @@ void check(std::vector<std::string>& errors, const char* what, std::int64_t min,
 }
 
 }  // namespace
+
+CfnResource& add_event_invoke_config(Construct& owner) {
+  const CfnResourceProps props{.type = "AWS::Lambda::EventInvokeConfig"};
+  if (cdk_compatible(owner)) return owner.add<Group>("EventInvokeConfig").add<CfnResource>("Resource", props);
+  return owner.add<CfnResource>("EventInvokeConfig", props);
+}
 
 std::string apply_event_invoke_config(CfnResource& config, Function& fn, Value qualifier,
                                       const EventInvokeConfigOptions& options) {

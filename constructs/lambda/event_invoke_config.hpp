@@ -26,6 +26,11 @@ struct EventInvokeConfigOptions {
   [[nodiscard]] bool any() const { return retry_attempts || max_event_age || on_success || on_failure; }
 };
 
+/// Adds the `AWS::Lambda::EventInvokeConfig` resource of `owner` (a function or an alias):
+/// `<owner>/EventInvokeConfig`, or CDK's path `<owner>/EventInvokeConfig/Resource` under
+/// LogicalIdStyle::CdkCompatible, for CDK's logical ID.
+CfnResource& add_event_invoke_config(Construct& owner);
+
 /// Sets the properties of `config`, an `AWS::Lambda::EventInvokeConfig` of `fn` at `qualifier`
 /// (`$LATEST`, or an alias), and binds the destinations, whose grants go to fn's role.
 /// Returns the resource's comment without its subject ("Retries … twice, sends results to Q").

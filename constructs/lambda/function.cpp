@@ -2,8 +2,6 @@
 
 #include <utility>
 
-#include "constructs/core/group.hpp"
-#include "constructs/core/logical_ids.hpp"
 #include "constructs/logs/log_group.hpp"
 #include "constructs/sns/topic.hpp"
 #include "constructs/sqs/queue.hpp"
@@ -90,11 +88,7 @@ void Function::add_event_source(const IEventSource& source) { source.bind(*this)
 void Function::configure_async_invoke(EventInvokeConfigOptions options) {
   const bool first = event_invoke_config_ == nullptr;
   if (first) {
-    const CfnResourceProps config_props{.type = "AWS::Lambda::EventInvokeConfig"};
-    // CDK's EventInvokeConfig is a construct holding the resource: the same path, for its logical ID.
-    event_invoke_config_ = cdk_compatible(*this)
-                               ? &add<Group>("EventInvokeConfig").add<CfnResource>("Resource", config_props)
-                               : &add<CfnResource>("EventInvokeConfig", config_props);
+    event_invoke_config_ = &add_event_invoke_config(*this);
   }
   auto& config = *event_invoke_config_;
   std::string comment = apply_event_invoke_config(config, *this, "$LATEST", options);

@@ -2,17 +2,9 @@
 
 #include <regex>
 
+#include "constructs/core/group.hpp"
+
 namespace formwork::sns {
-
-namespace {
-
-// The scope of a topic's resource policy, so its L1 reads `<Topic>/Policy/Resource`.
-class PolicyScope : public Construct {
- public:
-  PolicyScope(Construct& scope, std::string_view id) : Construct(scope, id) {}
-};
-
-}  // namespace
 
 Topic::Topic(Construct& scope, std::string_view id, TopicProps props) : Construct(scope, id), props_(std::move(props)) {
   resource_ = &add<CfnResource>("Resource", {.type = "AWS::SNS::Topic"});
@@ -34,7 +26,7 @@ void Topic::add_subscription(const ITopicSubscription& subscription) { subscript
 
 void Topic::add_to_resource_policy(iam::PolicyStatement statement, std::string reason) {
   if (policy_ == nullptr) {
-    auto& policy = add<PolicyScope>("Policy");
+    auto& policy = add<Group>("Policy");  // so that its L1 reads `<Topic>/Policy/Resource`
     policy_ = &policy.add<CfnResource>("Resource", {.type = "AWS::SNS::TopicPolicy"});
   }
   policy_statements_.push_back(std::move(statement));

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "constructs/core/group.hpp"
+
 namespace formwork::sqs {
 namespace {
 
@@ -10,12 +12,6 @@ const std::vector<std::string> kSendActions = {"sqs:SendMessage", "sqs:GetQueueA
 const std::vector<std::string> kConsumeActions = {"sqs:ReceiveMessage", "sqs:ChangeMessageVisibility",
                                                   "sqs:DeleteMessage", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"};
 const std::vector<std::string> kPurgeActions = {"sqs:PurgeQueue", "sqs:GetQueueAttributes", "sqs:GetQueueUrl"};
-
-// The scope of a queue's resource policy, so its L1 reads `<Queue>/Policy/Resource`.
-class PolicyScope : public Construct {
- public:
-  PolicyScope(Construct& scope, std::string_view id) : Construct(scope, id) {}
-};
 
 std::string join(const std::vector<std::string>& items, const std::string& separator) {
   std::string out;
@@ -78,7 +74,7 @@ iam::Grant Queue::grant(iam::IGrantable& grantee, std::vector<std::string> actio
 
 void Queue::add_to_resource_policy(iam::PolicyStatement statement, std::string reason) {
   if (policy_ == nullptr) {
-    auto& policy = add<PolicyScope>("Policy");
+    auto& policy = add<Group>("Policy");  // so that its L1 reads `<Queue>/Policy/Resource`
     policy_ = &policy.add<CfnResource>("Resource", {.type = "AWS::SQS::QueuePolicy"});
   }
   policy_statements_.push_back(std::move(statement));

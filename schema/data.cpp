@@ -20,20 +20,25 @@ struct Index {
 Index& index() {
   static Index* built = [] {
     auto* i = new Index;  // never destroyed: checks may run from other static destructors' time
-    std::string_view all(kSchemaData, kSchemaDataSize);
-    while (!all.empty()) {
-      auto end = all.find('\n');
-      std::string_view line = all.substr(0, end);
-      auto space = line.find(' ');
-      if (space != std::string_view::npos) i->text.emplace(line.substr(0, space), line.substr(space + 1));
-      all.remove_prefix(end == std::string_view::npos ? all.size() : end + 1);
-    }
+    i->text = index_lines(std::string_view(kSchemaData, kSchemaDataSize));
     return i;
   }();
   return *built;
 }
 
 }  // namespace
+
+std::map<std::string_view, std::string_view, std::less<>> index_lines(std::string_view all) {
+  std::map<std::string_view, std::string_view, std::less<>> out;
+  while (!all.empty()) {
+    auto end = all.find('\n');
+    std::string_view line = all.substr(0, end);
+    auto space = line.find(' ');
+    if (space != std::string_view::npos) out.emplace(line.substr(0, space), line.substr(space + 1));
+    all.remove_prefix(end == std::string_view::npos ? all.size() : end + 1);
+  }
+  return out;
+}
 
 const nlohmann::json* find_schema(std::string_view type) {
   Index& i = index();

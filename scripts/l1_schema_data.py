@@ -21,7 +21,8 @@ SHORT = {"type": "t", "properties": "p", "required": "r", "additionalProperties"
 SCHEMA_LISTS = {"oneOf", "anyOf", "allOf"}
 
 
-def _pointer(schema, ref):
+def resolve_pointer(schema, ref):
+    """The node a `#/definitions/X` reference points at."""
     node = schema
     for p in ref.lstrip("#").split("/")[1:]:
         node = node[p.replace("~1", "/").replace("~0", "~")]
@@ -36,7 +37,7 @@ class _Reducer:
         if ref not in self.index:
             self.index[ref] = len(self.defs)
             self.defs.append(None)
-            self.defs[self.index[ref]] = self.node(_pointer(self.schema, ref))
+            self.defs[self.index[ref]] = self.node(resolve_pointer(self.schema, ref))
         return {"$": self.index[ref]}
 
     def node(self, n):

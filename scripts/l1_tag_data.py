@@ -7,12 +7,12 @@ AWS::SSM::Parameter). A type whose tags are elsewhere (`TagSpecifications/*/Tags
 more than a key and a value (AWS::AutoScaling::AutoScalingGroup's `PropagateAtLaunch`) is
 left out: Tags::of does not tag it, and its own `Tags` property still can.
 """
-from l1_schema_data import _pointer
+from l1_schema_data import resolve_pointer
 
 
 def _resolve(schema, node):
     while isinstance(node, dict) and "$ref" in node:
-        node = _pointer(schema, node["$ref"])
+        node = resolve_pointer(schema, node["$ref"])
     return node if isinstance(node, dict) else {}
 
 

@@ -12,7 +12,8 @@
 
 namespace formwork {
 
-int cli::run_program(App& app, int argc, const char* const* argv, const std::string& no_app_reason) {
+int cli::run_program(App& app, int argc, const char* const* argv, const std::string& no_app_reason,
+                      void (*tool_commands)(CLI::App&, Context&)) {
   // `--context KEY=VALUE` may come anywhere; the app must have been built with it.
   cli::ContextOptions context_options;
   try {
@@ -40,6 +41,7 @@ int cli::run_program(App& app, int argc, const char* const* argv, const std::str
   cli::add_serve_command(program, context);
   cli::add_invoke_command(program, context);
   if (!no_app_reason.empty()) cli::add_init_command(program, context);  // the formwork tool's own
+  if (!no_app_reason.empty() && tool_commands != nullptr) tool_commands(program, context);
 
   try {
     program.parse(static_cast<int>(context_options.rest.size()), context_options.rest.data());

@@ -70,11 +70,16 @@ void add_synth_command(CLI::App& program, Context& context);
 void add_ls_command(CLI::App& program, Context& context);
 /// `formwork init [DIR]`: the formwork tool's own command (bin/cli/init_command.cpp).
 void add_init_command(CLI::App& program, Context& context);
+/// `formwork import TEMPLATE [-o DIR]`: the formwork tool's own (bin/cli/import_command.cpp);
+/// only the tool registers it, so that an app does not link the import engine.
+void add_import_command(CLI::App& program, Context& context);
 
 /// run_cli's body. A non-empty `no_app_reason` makes it the formwork tool outside a project:
 /// commands on template files work, those that need an app fail with that reason, and
 /// `init` is there.
-int run_program(App& app, int argc, const char* const* argv, const std::string& no_app_reason);
+/// `tool_commands` adds the tool's own commands besides init (only with a no_app_reason).
+int run_program(App& app, int argc, const char* const* argv, const std::string& no_app_reason,
+                void (*tool_commands)(CLI::App&, Context&) = nullptr);
 /// The formwork tool (bin/main.cpp): inside a project (formwork.json here or above) it
 /// rebuilds the app and runs it with the same command line; elsewhere it works on files.
 int run_tool(int argc, const char* const* argv);

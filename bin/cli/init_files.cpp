@@ -2,6 +2,8 @@
 // synthesizes at once. @NAME@ is the project's name (a CMake target), @STACK@ its stack's id.
 #include "bin/cli/init_files.hpp"
 
+#include <cctype>
+
 namespace formwork::cli {
 namespace {
 
@@ -232,6 +234,42 @@ std::vector<std::pair<std::string, std::string>> init_files() {
       {".gitignore", kGitignore},
       {"README.md", kReadme},
   };
+}
+
+/// The folder's name as a CMake target: lower case letters, digits and '_'.
+std::string project_name(const std::string& folder) {
+  std::string name;
+  for (char c : folder) {
+    const auto u = static_cast<unsigned char>(c);
+    name += std::isalnum(u) ? static_cast<char>(std::tolower(u)) : '_';
+  }
+  if (name.empty() || std::isdigit(static_cast<unsigned char>(name.front()))) name = "app_" + name;
+  return name;
+}
+
+/// The folder's name as a stack id: `my-app` -> `MyApp`, starting with a letter.
+std::string stack_id(const std::string& folder) {
+  std::string id;
+  bool upper = true;
+  for (char c : folder) {
+    const auto u = static_cast<unsigned char>(c);
+    if (!std::isalnum(u)) {
+      upper = true;
+      continue;
+    }
+    id += upper ? static_cast<char>(std::toupper(u)) : c;
+    upper = false;
+  }
+  if (id.empty() || !std::isalpha(static_cast<unsigned char>(id.front()))) id = "App" + id;
+  return id;
+}
+
+std::string substituted(std::string text, const std::string& name, const std::string& stack) {
+  for (const auto& [key, value] : {std::pair<std::string, std::string>{"@NAME@", name}, {"@STACK@", stack}}) {
+    for (auto at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size()))
+      text.replace(at, key.size(), value);
+  }
+  return text;
 }
 
 }  // namespace formwork::cli

@@ -53,7 +53,8 @@ int run_tool(int argc, const char* const* argv) {
   return run_program(no_app, argc, argv,
                      "no formwork project here: no " + std::string(kProjectFile) + " in " + here.string() +
                          " or a folder above it, so there is no app to synthesize ('formwork init DIR' makes a "
-                         "project; lint, diff, graph and deploy also take template files)");
+                         "project; lint, diff, graph and deploy also take template files)",
+                     add_import_command);
 }
 
 }  // namespace formwork::cli

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
+#include <map>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +34,10 @@ extern const std::size_t kTagRowCount;
 /// the definitions that `{"$": n}` points at; keywords one letter each (scripts/l1_schema_data.py).
 /// Parsed on first use and kept; nullptr for an unknown type. Thread-safe.
 [[nodiscard]] const nlohmann::json* find_schema(std::string_view type);
+
+/// The lines `Type text` of generated data, one a type (this data, and the import engine's),
+/// as type -> text; views into `data`.
+[[nodiscard]] std::map<std::string_view, std::string_view, std::less<>> index_lines(std::string_view data);
 
 /// How many types the data has.
 [[nodiscard]] std::size_t schema_count();

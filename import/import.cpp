@@ -52,13 +52,13 @@ std::string test_source(const TemplateFile& file, const std::string& stack_id) {
   std::map<std::string, int> counts;
   if (auto r = file.document.find("Resources"); r != file.document.end() && r->is_object())
     for (const auto& [id, body] : r->items())
-      if (body.is_object() && body.contains("Type") && body["Type"].is_string() && !body.contains("Condition"))
+      if (body.is_object() && body.contains("Type") && body["Type"].is_string())
         ++counts[body["Type"].get<std::string>()];
   std::string checks;
   for (const auto& [type, n] : counts)
     checks += "    t.resource_count_is(" + detail::cpp_string(type) + ", " + std::to_string(n) + ");\n";
   return R"(// The stack's test: `cmake --build build && ctest --test-dir build`. It starts with what the
-// imported template had (resources without a condition, by type); add what the stack must keep.
+// imported template had (its resources, by type); add what the stack must keep.
 #include <cstdio>
 
 #include <formwork/assertions.hpp>

@@ -88,6 +88,13 @@ std::string round_trip(const std::vector<fs::path>& templates, const fs::path& d
   INFO("formwork synth\n" << synth.out << synth.err);
   REQUIRE(synth.exit_code == 0);
   const auto done = std::chrono::steady_clock::now();
+  // The project's own test (the resources of the first template, by type) builds and passes.
+  auto test = run({"cmake", "--build", (project / "build").string(), "--target", "project_test"});
+  INFO(test.out << test.err);
+  REQUIRE(test.exit_code == 0);
+  auto ctest = run({"ctest", "--test-dir", (project / "build").string(), "--output-on-failure"});
+  INFO(ctest.out << ctest.err);
+  CHECK(ctest.exit_code == 0);
   std::cout << "import round trip of " << templates.size() << " templates: import "
             << std::chrono::duration<double>(imported - start).count() << " s, build and synth "
             << std::chrono::duration<double>(done - imported).count() << " s\n";
@@ -159,6 +166,15 @@ TEST_CASE("a generated corpus of every resource type with the schemas' example v
                      (temp.path() / "corpus").string(), "--every", "1", "--per-template", "100"});
   INFO(corpus.out << corpus.err);
   REQUIRE(corpus.exit_code == 0);
+  const auto corpus_files = files_in(temp.path() / "corpus");
+  int typed = 0, generic = 0;
+  for (const auto& path : corpus_files) {
+    int t = 0, g = 0;
+    (void)formwork::importer::stack_source(formwork::read_template(path.string()), "", {.stack_id = "S"}, nullptr, &t, &g);
+    typed += t, generic += g;
+  }
+  CHECK(typed == 1584);  // every type through its typed class
+  CHECK(generic == 0);
   // WHEN they are imported, built and synthesized; THEN the diff engine finds nothing
-  CHECK(round_trip(files_in(temp.path() / "corpus"), temp.path()) == "");
+  CHECK(round_trip(corpus_files, temp.path()) == "");
 }

@@ -121,6 +121,10 @@ TEST_CASE("import writes one typed construct a statement, tokens for intrinsics 
   std::vector<std::string> warnings;
   const auto code = formwork::importer::stack_source(file, kSmall, {.stack_id = "Small"}, &warnings);
   CHECK(code == kSmallCode);
+  // AND without comments, the same code less the comment line
+  std::string without = kSmallCode;
+  without.erase(without.find("  // Where failed jobs end up\n"), std::string("  // Where failed jobs end up\n").size());
+  CHECK(formwork::importer::stack_source(file, kSmall, {.stack_id = "Small", .comments = false}) == without);
   REQUIRE(warnings.size() == 1);
   CHECK(warnings[0].rfind("small.yaml:34: [Topic] AWS::SNS::Topic Properties.Shiny: unknown property, the schema allows "
                           "ArchivePolicy,", 0) == 0);

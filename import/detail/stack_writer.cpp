@@ -92,8 +92,13 @@ void Writer::name_elements() {
   };
   const std::pair<const char*, const char*> order[] = {
       {"Resources", ""}, {"Parameters", "Parameter"}, {"Conditions", "Condition"}, {"Mappings", "Mapping"}, {"Outputs", "Output"}};
+  std::map<std::string, std::string> sections_of;  // logical ID -> the first section that has it
   for (const auto& [name, suffix] : order) {
     for (const auto& [logical_id, body] : section(doc, name).items()) {
+      if (auto [first, fresh] = sections_of.emplace(logical_id, name); !fresh)
+        warn_at(element_pointer(name, logical_id),
+                "logical ID '" + logical_id + "' is in " + first->second + " and " + name +
+                    ": synthesis refuses two elements with one logical ID (rename one)");
       if (!is_valid_logical_id(logical_id))
         warn_at(element_pointer(name, logical_id), "logical ID '" + logical_id +
                                                "' is not 1 to 255 letters and digits: CloudFormation and synthesis refuse it");

@@ -130,6 +130,23 @@ TEST_CASE("import writes one typed construct a statement, tokens for intrinsics 
                           "ArchivePolicy,", 0) == 0);
 }
 
+TEST_CASE("import warns about a logical ID two sections share, which synthesis refuses", "[import]") {
+  const char* text = "Conditions:\n  Queue: !Equals [a, b]\nResources:\n  Queue:\n    Type: AWS::SQS::Queue\n"
+                     "Outputs:\n  Queue:\n    Value: !Ref Queue\n";
+  std::vector<std::string> warnings;
+  const auto code = formwork::importer::stack_source(formwork::parse_template(text, "t.yaml"), text, {.stack_id = "T"},
+                                                     &warnings);
+  CHECK(warnings == std::vector<std::string>{
+                        "t.yaml:2: logical ID 'Queue' is in Resources and Conditions: synthesis refuses two elements "
+                        "with one logical ID (rename one)",
+                        "t.yaml:8: logical ID 'Queue' is in Resources and Outputs: synthesis refuses two elements "
+                        "with one logical ID (rename one)"});
+  // the construct ids stay unique, and each element keeps its logical ID
+  CHECK(code.find("add<CfnCondition>(\"QueueCondition\"") != std::string::npos);
+  CHECK(code.find("add<CfnOutput>(\"QueueOutput\", {.value = queue.ref()}).override_logical_id(\"Queue\");") !=
+        std::string::npos);
+}
+
 TEST_CASE("import refuses malformed YAML with file:line, exit 2, and writes nothing", "[import]") {
   TempDir temp;
   const fs::path bad = temp.path() / "bad.yaml";

@@ -31,26 +31,6 @@ SynthesizedStack synth_blog(App& app) {
 
 Template template_of(const SynthesizedStack& stack) { return Template::from_json(stack.document.dump()); }
 
-// Runs a handler of examples/handlers/ in python3 with `event` on its standard input, its
-// AWS calls going to moto; returns what the handler returned.
-json run_handler(const testing::MotoServer& moto, const std::string& folder, const json& event,
-                 std::map<std::string, std::string> environment) {
-  auto env = moto.environment();
-  env.merge(environment);
-  env["AWS_ENDPOINT_URL"] = moto.endpoint();
-  auto result = testing::run(
-      {"python3", "-c",
-       "import json, sys\nsys.path.insert(0, sys.argv[1])\nimport index\n"
-       "answer = index.handler(json.load(sys.stdin), None)\nprint('RESULT ' + json.dumps(answer))\n",
-       (testing::source_dir() / "examples/handlers" / folder).string()},
-      {.environment = env, .input = event.dump()});
-  INFO(result.out << result.err);
-  REQUIRE(result.exit_code == 0);
-  auto at = result.out.rfind("RESULT ");
-  REQUIRE(at != std::string::npos);
-  return json::parse(result.out.substr(at + 7));
-}
-
 }  // namespace
 
 using testing::aws_json;
@@ -150,10 +130,10 @@ TEST_CASE("BlogStack deploys to moto, and its handlers store documents as bytes,
 
   // WHEN a PNG is PUT through the proxy (API Gateway base64-encodes a binary media type) and read back
   const std::string png_base64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
-  json put = run_handler(moto, "blog_api", {{"httpMethod", "PUT"}, {"path", "/documents/dot.png"},
+  json put = testing::run_python_handler(moto, "blog_api", {{"httpMethod", "PUT"}, {"path", "/documents/dot.png"},
                                             {"headers", {{"Content-Type", "image/png"}}},
                                             {"body", png_base64}, {"isBase64Encoded", true}}, env);
-  json got = run_handler(moto, "blog_api", {{"httpMethod", "GET"}, {"path", "/documents/dot.png"}}, env);
+  json got = testing::run_python_handler(moto, "blog_api", {{"httpMethod", "GET"}, {"path", "/documents/dot.png"}}, env);
 
   // THEN the bucket holds the bytes, and the answer is them in base64 for API Gateway to decode
   CHECK(put["statusCode"] == 201);
@@ -166,16 +146,16 @@ TEST_CASE("BlogStack deploys to moto, and its handlers store documents as bytes,
   CHECK(got["headers"]["Content-Type"] == "image/png");
 
   // WHEN a post is created and listed, and the listener gets its announcement
-  json created = run_handler(moto, "blog_api", {{"httpMethod", "POST"}, {"path", "/posts"},
+  json created = testing::run_python_handler(moto, "blog_api", {{"httpMethod", "POST"}, {"path", "/posts"},
                                                 {"body", R"({"title": "Hello", "body": "First post"})"}}, env);
   REQUIRE(created["statusCode"] == 201);
   std::string id = json::parse(created["body"].get<std::string>())["id"];
-  json listed = run_handler(moto, "blog_api", {{"httpMethod", "GET"}, {"path", "/posts"}}, env);
+  json listed = testing::run_python_handler(moto, "blog_api", {{"httpMethod", "GET"}, {"path", "/posts"}}, env);
   json announcement = {{"Records", {{{"EventSource", "aws:sns"}, {"Sns", {
       {"MessageId", "m-1"}, {"TopicArn", physical.at("BlogEvents")}, {"Timestamp", "2026-12-01T09:00:00.000Z"},
       {"Message", json{{"type", "PostPublished"}, {"id", id}, {"title", "Hello"}}.dump()}}}}}}};
-  json counted = run_handler(moto, "blog_listener", announcement, {{"STAGE", "dev"}, {"TABLE_NAME", physical.at("Posts")}});
-  run_handler(moto, "blog_listener", announcement, {{"STAGE", "dev"}, {"TABLE_NAME", physical.at("Posts")}});
+  json counted = testing::run_python_handler(moto, "blog_listener", announcement, {{"STAGE", "dev"}, {"TABLE_NAME", physical.at("Posts")}});
+  testing::run_python_handler(moto, "blog_listener", announcement, {{"STAGE", "dev"}, {"TABLE_NAME", physical.at("Posts")}});
 
   // THEN the post is listed, and the day's count is 2 after two deliveries
   CHECK(json::parse(listed["body"].get<std::string>())[0]["title"] == "Hello");
@@ -183,6 +163,6 @@ TEST_CASE("BlogStack deploys to moto, and its handlers store documents as bytes,
   json stats = aws_json(moto, {"dynamodb", "get-item", "--table-name", physical.at("Posts"), "--key",
                                R"({"id": {"S": "stats#2026-12-01"}})"})["Item"];
   CHECK(stats["posts"]["N"] == "2");
-  json missing = run_handler(moto, "blog_api", {{"httpMethod", "GET"}, {"path", "/posts/post%23none"}}, env);
+  json missing = testing::run_python_handler(moto, "blog_api", {{"httpMethod", "GET"}, {"path", "/posts/post%23none"}}, env);
   CHECK(missing["statusCode"] == 404);
 }

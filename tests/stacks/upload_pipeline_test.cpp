@@ -31,27 +31,6 @@ SynthesizedStack synth_upload_pipeline(App& app) {
 
 Template template_of(const SynthesizedStack& stack) { return Template::from_json(stack.document.dump()); }
 
-// Runs a handler of examples/handlers/ in python3 with `event` on its standard input, its
-// AWS calls going to moto; returns what the handler returned, and its log in `log`.
-json run_handler(const testing::MotoServer& moto, const std::string& folder, const json& event,
-                 std::map<std::string, std::string> environment, std::string& log) {
-  auto env = moto.environment();
-  env.merge(environment);
-  env["AWS_ENDPOINT_URL"] = moto.endpoint();
-  auto result = testing::run(
-      {"python3", "-c",
-       "import json, sys\nsys.path.insert(0, sys.argv[1])\nimport index\n"
-       "answer = index.handler(json.load(sys.stdin), None)\nprint('RESULT ' + json.dumps(answer))\n",
-       (testing::source_dir() / "examples/handlers" / folder).string()},
-      {.environment = env, .input = event.dump()});
-  INFO(result.out << result.err);
-  REQUIRE(result.exit_code == 0);
-  auto at = result.out.rfind("RESULT ");
-  REQUIRE(at != std::string::npos);
-  log = result.out.substr(0, at);
-  return json::parse(result.out.substr(at + 7));
-}
-
 }  // namespace
 
 using testing::aws_json;
@@ -192,8 +171,8 @@ TEST_CASE("UploadPipeline deploys to moto, and an upload goes through Ingest, th
   json s3_event = json::parse(testing::read_file(testing::source_dir() / "examples/events/s3_uploads.json"));
   for (auto& record : s3_event["Records"]) record["s3"]["bucket"]["name"] = bucket;
   std::string log;
-  json ingested = run_handler(moto, "upload_ingest", s3_event,
-                              {{"TABLE_NAME", physical.at("Files")}, {"EVENT_BUS_NAME", bus}}, log);
+  json ingested = testing::run_python_handler(moto, "upload_ingest", s3_event,
+                              {{"TABLE_NAME", physical.at("Files")}, {"EVENT_BUS_NAME", bus}}, &log);
 
   // THEN both are in the table, and only the image reached Thumbnails, reshaped by the rule
   CHECK(ingested["recorded"] == 2);
@@ -221,7 +200,7 @@ TEST_CASE("UploadPipeline deploys to moto, and an upload goes through Ingest, th
                                      {"SequenceNumber", std::to_string(100 * (records.size() + 1))},
                                      {"StreamViewType", "NEW_AND_OLD_IMAGES"}}}});
   }
-  json audited = run_handler(moto, "file_audit", {{"Records", records}}, {}, log);
+  json audited = testing::run_python_handler(moto, "file_audit", {{"Records", records}}, {}, &log);
 
   // THEN it logs one `uploaded` line a file and reports no failure
   CHECK(audited == json::parse(R"({"batchItemFailures": []})"));

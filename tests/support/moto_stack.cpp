@@ -12,6 +12,24 @@ using json = nlohmann::json;
 
 json resources_of(const SynthesizedStack& stack) { return json::parse(stack.document.dump())["Resources"]; }
 
+json run_python_handler(const MotoServer& moto, const std::string& folder, const json& event,
+                        std::map<std::string, std::string> environment, std::string* log) {
+  auto env = moto.environment();
+  env.merge(environment);
+  env["AWS_ENDPOINT_URL"] = moto.endpoint();
+  auto result = run({"python3", "-c",
+                     "import json, sys\nsys.path.insert(0, sys.argv[1])\nimport index\n"
+                     "answer = index.handler(json.load(sys.stdin), None)\nprint('RESULT ' + json.dumps(answer))\n",
+                     (source_dir() / "examples/handlers" / folder).string()},
+                    {.environment = env, .input = event.dump()});
+  INFO(result.out << result.err);
+  REQUIRE(result.exit_code == 0);
+  auto at = result.out.rfind("RESULT ");
+  REQUIRE(at != std::string::npos);
+  if (log != nullptr) *log = result.out.substr(0, at);
+  return json::parse(result.out.substr(at + 7));
+}
+
 json aws_json(const MotoServer& moto, std::vector<std::string> args) {
   args.insert(args.end(), {"--output", "json"});
   auto result = moto.aws(args);

@@ -22,6 +22,12 @@ namespace formwork::testing {
 /// Runs `aws <args…> --output json` against moto and parses the answer; fails the test on error.
 nlohmann::json aws_json(const MotoServer& moto, std::vector<std::string> args);
 
+/// Runs a handler of examples/handlers/<folder> in python3 with `event` on its standard input,
+/// its AWS calls going to moto, with `environment` added; returns what the handler returned,
+/// and what it printed before in `log` when given. Fails the test when the handler fails.
+nlohmann::json run_python_handler(const MotoServer& moto, const std::string& folder, const nlohmann::json& event,
+                                  std::map<std::string, std::string> environment, std::string* log = nullptr);
+
 /// Writes the rendered stack to `<directory>/<stack name>.yaml` and returns that path.
 std::filesystem::path write_template(const TempDir& directory, const SynthesizedStack& stack);
 

@@ -8,6 +8,7 @@
 using namespace formwork;
 using json = nlohmann::json;  // unordered: comparisons ignore key order
 using formwork::testing::inline_function_props;
+constexpr auto errors_for = &formwork::testing::function_validation_errors;
 using formwork::testing::validation_errors;
 
 namespace {
@@ -16,15 +17,6 @@ constexpr const char* kKeyArn = "arn:aws:kms:us-east-1:111122223333:key/1234abcd
 
 json function_of(App& app, const char* id = "F") {
   return json::parse(synthesize(app).stacks.at(0).document.dump())["Resources"][id];
-}
-
-std::string errors_for(void (*change)(lambda::FunctionProps&)) {
-  App app;
-  auto& stack = app.add<Stack>("S");
-  auto props = inline_function_props();
-  change(props);
-  stack.add<lambda::Function>("F", std::move(props));
-  return validation_errors(app);
 }
 
 }  // namespace

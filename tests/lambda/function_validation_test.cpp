@@ -3,21 +3,7 @@
 #include "tests/support/lambda_fixtures.hpp"
 
 using namespace formwork;
-using formwork::testing::inline_function_props;
-using formwork::testing::validation_errors;
-
-namespace {
-
-std::string errors_for(void (*change)(lambda::FunctionProps&)) {
-  App app;
-  auto& stack = app.add<Stack>("S");
-  auto props = inline_function_props();
-  change(props);
-  stack.add<lambda::Function>("F", std::move(props));
-  return validation_errors(app);
-}
-
-}  // namespace
+constexpr auto errors_for = &formwork::testing::function_validation_errors;
 
 TEST_CASE("memory size must be between 128 and 10240 MB", "[lambda]") {
   CHECK(errors_for([](auto& p) { p.memory_size_mb = 127; }) == "[S/F] memory size must be between 128 and 10240 MB, got 127");

@@ -93,15 +93,8 @@ TEST_CASE("BlogStack's API is a proxy with binary media types on stage dev, and 
 TEST_CASE("the BlogStack template passes cfn-lint and formwork lint with no finding", "[stacks][cfn-lint]") {
   if (!testing::require_tool("cfn-lint")) return;
   App app;
-  auto stack = synth_blog(app);
-  auto result = testing::cfn_lint(stack);
-  INFO(result.out << result.err);
-  CHECK(result.exit_code == 0);
-  CHECK(result.out.empty());
-  auto own = testing::formwork_lint(stack);
-  INFO(own.out << own.err);
-  CHECK(own.exit_code == 0);
-  CHECK_THAT(own.out, Catch::Contains("0 errors, 0 warnings"));
+  std::string own = testing::check_lint_clean(synth_blog(app));
+  CHECK_THAT(own, Catch::Contains("0 errors, 0 warnings"));
 }
 
 TEST_CASE("BlogStack deploys to moto, and its handlers store documents as bytes, posts, and daily counts there",

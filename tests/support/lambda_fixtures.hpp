@@ -29,4 +29,15 @@ inline std::string validation_errors(App& app) {
   return {};
 }
 
+/// The validation errors of a function whose props are inline_function_props() changed by
+/// `change`, at path S/F; "" when there are none.
+inline std::string function_validation_errors(void (*change)(lambda::FunctionProps&)) {
+  App app;
+  auto& stack = app.add<Stack>("S");
+  auto props = inline_function_props();
+  change(props);
+  stack.add<lambda::Function>("F", std::move(props));
+  return validation_errors(app);
+}
+
 }  // namespace formwork::testing

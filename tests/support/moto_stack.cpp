@@ -54,6 +54,17 @@ process::RunResult formwork_lint(const SynthesizedStack& stack) {
   return run({formwork_bin(), "lint", write_template(dir, stack).string()});
 }
 
+std::string check_lint_clean(const SynthesizedStack& stack) {
+  auto result = cfn_lint(stack);
+  INFO(result.out << result.err);
+  CHECK(result.exit_code == 0);
+  CHECK(result.out.empty());
+  auto own = formwork_lint(stack);
+  INFO(own.out << own.err);
+  CHECK(own.exit_code == 0);
+  return own.out;
+}
+
 void upload_assets(const MotoServer& moto, const SynthesizedStack& stack, const std::string& bucket) {
   REQUIRE(moto.aws({"s3", "mb", "s3://" + bucket}).exit_code == 0);
   TempDir dir;

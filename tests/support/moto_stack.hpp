@@ -37,6 +37,10 @@ process::RunResult cfn_lint(const SynthesizedStack& stack);
 /// `formwork lint` on the rendered stack (written to a temporary file).
 process::RunResult formwork_lint(const SynthesizedStack& stack);
 
+/// Checks that cfn-lint finds nothing in the rendered stack and `formwork lint` no error;
+/// returns what `formwork lint` printed.
+std::string check_lint_clean(const SynthesizedStack& stack);
+
 /// Makes `bucket` and uploads each code asset of the stack (a resource's `formwork:asset`
 /// metadata, {path, hash}) as formwork deploy does: the zipped directory under `<hash>.zip`.
 /// Fails the test when the stack has no asset or an upload fails.
